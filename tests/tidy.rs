@@ -49,3 +49,25 @@ fn library_has_no_cli_process_or_printing() {
     }
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
+
+#[test]
+fn binaries_write_through_the_locked_writer() {
+    let bin = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("bin");
+    let mut files = Vec::new();
+    rust_files(&bin, &mut files);
+    assert!(files.len() >= 6);
+    let banned = ["println!", "print!(", "eprintln!", "eprint!(", "dbg!(", ".unwrap()"];
+    let mut bad = Vec::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f).unwrap();
+        for (i, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            for b in banned {
+                if code.contains(b) {
+                    bad.push(format!("{}:{}: {b}", f.display(), i + 1));
+                }
+            }
+        }
+    }
+    assert!(bad.is_empty(), "use common::Out / `?`:\n{}", bad.join("\n"));
+}
