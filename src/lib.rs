@@ -12,6 +12,7 @@
 #![deny(clippy::print_stdout, clippy::print_stderr, clippy::exit, clippy::dbg_macro)]
 #![warn(missing_docs)]
 
+pub mod crypto;
 pub mod error;
 
 pub use error::{Error, ErrorKind, Result};

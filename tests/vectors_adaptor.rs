@@ -1,0 +1,1 @@
+//! Adaptor-signature vectors (filled in below).
