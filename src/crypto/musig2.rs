@@ -366,7 +366,8 @@ fn secnonce_from(k1: Scalar, k2: Scalar, pk: [u8; 33]) -> Result<(SecNonce, PubN
 /// library implements.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum AdaptorConvention {
-    /// (A) libsecp256k1-zkp `musig_nonce_process(.., adaptor)`: `R1* = R1 + T`,
+    /// (A) libsecp256k1-zkp `musig_nonce_process(.., adaptor)` (later
+    /// `secp256k1_musig_nonce_process_adaptor`): `R1* = R1 + T`,
     /// `b = H_noncecoef(cbytes_ext(R1*) || cbytes_ext(R2) || x(Q) || m)`, `R' = R1* + b·R2`.
     #[default]
     NonceCoefficient,
@@ -495,12 +496,16 @@ impl Session {
         }
         let a = self.keyagg.key_agg_coeff(&pk)?;
         let negate_k = !has_even_y(&self.r);
-        let k1 = secnonce.k1.negate_if(negate_k);
-        let k2 = secnonce.k2.negate_if(negate_k);
-        let d = d0.negate_if(self.keyagg.key_negated());
+        let mut k1 = secnonce.k1.negate_if(negate_k);
+        let mut k2 = secnonce.k2.negate_if(negate_k);
+        let mut d = d0.negate_if(self.keyagg.key_negated());
         let s = k1.add(&self.b.mul(&k2)).add(&self.e.mul(&a).mul(&d));
+        // the secret nonce dies here: dropping wipes it, and the copies are wiped by hand
         let pubnonce = secnonce.public_nonce()?;
         drop(secnonce);
+        k1.wipe();
+        k2.wipe();
+        d.wipe();
         let psig = s.to_bytes();
         self.verify_partial(&psig, &pubnonce, &pk)
             .map_err(|_| Error::new(ErrorKind::Crypto, "own partial signature does not verify"))?;
@@ -554,6 +559,8 @@ impl Session {
 
     /// The aggregate pre-signature of an adaptor session, in the adapted-nonce encoding of
     /// [`PreSignature`]; it is checked with `adaptor::pre_verify` before it is returned.
+    /// Finish it with [`super::adaptor::adapt`]; whoever holds it and the final signature gets
+    /// the secret with [`super::adaptor::extract_secret`] (both conventions alike).
     pub fn aggregate_pre_signature(&self, psigs: &[[u8; 32]]) -> Result<PreSignature> {
         let Some((t, _)) = self.adaptor else {
             return Err(Error::rule("not an adaptor session: use aggregate"));
