@@ -9,10 +9,12 @@
 //! | [`wire`] | the BOLT message catalogue (BOLT 1), address descriptors, feature bits (BOLT 9) |
 //! | [`types`] | `short_channel_id` (BOLT 7) |
 //! | [`network`] | `--network` names, `bitcoin::Network`, BOLT chain hashes |
+//! | [`crypto`] | BIP-340 Schnorr, BIP-327 MuSig2, Schnorr and MuSig2 adaptor signatures |
 #![forbid(unsafe_code)]
 #![deny(clippy::print_stdout, clippy::print_stderr, clippy::exit, clippy::dbg_macro)]
 #![warn(missing_docs)]
 
+pub mod crypto;
 pub mod encoding;
 pub mod error;
 pub mod network;

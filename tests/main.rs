@@ -7,4 +7,7 @@ mod generated;
 mod malformed;
 mod support;
 mod tidy;
+mod vectors_adaptor;
+mod vectors_bip327;
+mod vectors_bip340;
 mod vectors_bolt01;

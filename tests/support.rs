@@ -139,3 +139,29 @@ impl Cli {
         }
     }
 }
+
+/// Hex (either case) to bytes; panics on bad hex, which is a broken vector file.
+#[track_caller]
+pub fn unhex(s: &str) -> Vec<u8> {
+    hex::decode(s).unwrap_or_else(|e| panic!("bad hex {s:?}: {e}"))
+}
+
+/// Hex to a fixed-size array.
+#[track_caller]
+pub fn unhex_arr<const N: usize>(s: &str) -> [u8; N] {
+    let v = unhex(s);
+    v.try_into().unwrap_or_else(|v: Vec<u8>| panic!("want {N} bytes, got {}: {s}", v.len()))
+}
+
+/// The rows of a CSV vector file with `cols` columns: header and rows whose first column is
+/// empty (the BIP-340 style comment rows) are skipped. The last column (comment) may hold commas.
+pub fn csv_rows(rel: &str, cols: usize) -> Vec<Vec<String>> {
+    vector_text(rel)
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.trim_end_matches('\r').splitn(cols, ',').map(str::to_owned).collect::<Vec<_>>())
+        .filter(|r| r.first().is_some_and(|i| !i.is_empty()))
+        .inspect(|r| assert_eq!(r.len(), cols, "{rel}: row {r:?}"))
+        .collect()
+}
