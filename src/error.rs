@@ -99,11 +99,13 @@ impl Error {
     }
 
     /// The kind.
+    #[must_use]
     pub fn kind(&self) -> ErrorKind {
         self.kind
     }
 
     /// Invalid input or I/O.
+    #[must_use]
     pub fn class(&self) -> Class {
         match self.kind {
             ErrorKind::Io => Class::Io,
@@ -112,16 +114,19 @@ impl Error {
     }
 
     /// Byte offset, when the error came from a byte decoder.
+    #[must_use]
     pub fn offset(&self) -> Option<usize> {
         self.offset
     }
 
     /// The field path, outermost first.
+    #[must_use]
     pub fn path(&self) -> &[String] {
         &self.path
     }
 
     /// The bare message without location.
+    #[must_use]
     pub fn message(&self) -> &str {
         &self.message
     }
