@@ -8,7 +8,7 @@ use bitcoin::consensus::encode::{deserialize, serialize_hex};
 use bitcoin::hashes::{sha256, Hash};
 use bitcoin::secp256k1::{PublicKey, SecretKey};
 use bitcoin::sighash::{EcdsaSighashType, SighashCache};
-use bitcoin::{Amount, OutPoint, ScriptBuf, Sequence, Transaction, Txid, Witness};
+use bitcoin::{Amount, OutPoint, ScriptBuf, Sequence, Transaction, TxOut, Txid, Witness};
 use lnkit::crypto::{keys, shachain};
 use lnkit::tx::funding::{self, FundingInput, InteractiveInput, InteractiveOutput};
 use lnkit::tx::{
@@ -194,6 +194,7 @@ fn bolt03_funding_tx() {
     assert_eq!(tx.weight().to_wu(), built.expected_weight);
     assert_eq!(serialize_hex(&tx), s(val, "funding tx"));
     assert_eq!(tx.compute_txid().to_string(), s(&v["comments"], "txid"));
+    verify_spend(&tx, &[coinbase.output[0].clone()], "funding tx");
 }
 
 #[test]
@@ -316,6 +317,9 @@ fn bolt03_dual_funding_tx() {
     tx.input[acc_index].witness = acc_witness;
     tx.input[opener_index].witness = opener_witness;
     assert_eq!(serialize_hex(&tx), s(&v, "signed_funding_tx"));
+    let prevouts: Vec<TxOut> =
+        tx.input.iter().map(|i| prevtx.output[i.previous_output.vout as usize].clone()).collect();
+    verify_spend(&tx, &prevouts, "dual funding tx");
 }
 
 /// Appendix C's common setup: keys, HTLCs, and the spec builder.
@@ -463,6 +467,16 @@ impl AppendixC {
     }
 }
 
+/// Script-checks a fully signed transaction against the outputs it spends with
+/// libbitcoinconsensus (all consensus flags: P2SH, DER, NULLDUMMY, CLTV, CSV, witness).
+/// CLTV/CSV are checked against the transaction's own locktime and sequences.
+pub fn verify_spend(tx: &Transaction, prevouts: &[TxOut], what: &str) {
+    assert_eq!(tx.input.len(), prevouts.len(), "{what}: prevouts");
+    let mut spent = prevouts.iter();
+    bitcoin::consensus::verify_transaction(tx, |_| spent.next().cloned())
+        .unwrap_or_else(|e| panic!("{what}: script check failed: {e}"));
+}
+
 pub fn der(sig: &bitcoin::ecdsa::Signature) -> String {
     hex::encode(sig.signature.serialize_der())
 }
@@ -529,7 +543,7 @@ fn bolt03_commitment_vectors() {
             com.weight().to_wu() <= com.expected_weight,
             "{name}: weight above the BOLT 3 estimate"
         );
-        crate::vectors_zero_fee::verify_spend(&com.tx, &[funding_prevout(&com)], name);
+        verify_spend(&com.tx, &[funding_prevout(&com)], name);
 
         let htlc_vecs = vec["htlc_txs"].as_array().unwrap();
         let htlc_txs = com.htlc_txs().unwrap();
@@ -548,11 +562,7 @@ fn bolt03_commitment_vectors() {
                 (ht.kind == HtlcTxKind::Success).then(|| c.preimage_of(&ht.payment_hash));
             ht.finalize(&remote, &local, preimage.as_ref()).unwrap();
             assert_eq!(serialize_hex(&ht.tx), s(want, "tx"), "{what}: tx");
-            crate::vectors_zero_fee::verify_spend(
-                &ht.tx,
-                &[com.tx.output[ht.commitment_output as usize].clone()],
-                &what,
-            );
+            verify_spend(&ht.tx, &[com.tx.output[ht.commitment_output as usize].clone()], &what);
             htlc_txs_checked += 1;
         }
     }
@@ -597,7 +607,7 @@ fn bolt03_anchors_commitment_vectors() {
             s(vec, "ExpectedCommitmentTxHex"),
             "{name}: commitment tx"
         );
-        crate::vectors_zero_fee::verify_spend(&com.tx, &[funding_prevout(&com)], name);
+        verify_spend(&com.tx, &[funding_prevout(&com)], name);
         let descs = vec["HtlcDescs"].as_array().unwrap();
         let htlc_txs = com.htlc_txs().unwrap();
         assert_eq!(htlc_txs.len(), descs.len(), "{name}: HTLC tx count");
@@ -611,11 +621,7 @@ fn bolt03_anchors_commitment_vectors() {
                 (ht.kind == HtlcTxKind::Success).then(|| c.preimage_of(&ht.payment_hash));
             ht.finalize(&remote, &local, preimage.as_ref()).unwrap();
             assert_eq!(serialize_hex(&ht.tx), s(want, "ResolutionTxHex"), "{what}: tx");
-            crate::vectors_zero_fee::verify_spend(
-                &ht.tx,
-                &[com.tx.output[ht.commitment_output as usize].clone()],
-                &what,
-            );
+            verify_spend(&ht.tx, &[com.tx.output[ht.commitment_output as usize].clone()], &what);
             htlc_txs_checked += 1;
         }
     }
