@@ -292,8 +292,9 @@ impl Commitment {
             };
             outputs.push(wsh_output(role, h.amount_msat / 1000, ws, Some(i)));
         }
-        let has_to_local = to_local_sat >= spec.dust_limit_sat;
-        let has_to_remote = to_remote_sat >= spec.dust_limit_sat;
+        // A zero dust limit (below BOLT 2's floor) must still not produce empty outputs.
+        let floor = spec.dust_limit_sat.max(1);
+        let (has_to_local, has_to_remote) = (to_local_sat >= floor, to_remote_sat >= floor);
         if has_to_local {
             let ws =
                 scripts::to_local_script(&keys.revocation, spec.to_self_delay, &keys.local_delayed);

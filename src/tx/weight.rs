@@ -106,5 +106,6 @@ pub fn is_trimmed(
     };
     let threshold =
         dust_limit_sat.checked_add(fee).ok_or_else(|| Error::invalid("dust limit overflows"))?;
-    Ok(amount_msat / 1000 < threshold)
+    // An HTLC worth 0 sat never gets an output, whatever the dust limit.
+    Ok(amount_msat / 1000 < threshold.max(1))
 }
