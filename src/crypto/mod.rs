@@ -1,7 +1,10 @@
-//! Schnorr-family cryptography over the `secp256k1` that `bitcoin` 0.32 re-exports.
+//! Cryptography over the `secp256k1` that `bitcoin` 0.32 re-exports: BOLT 3 key derivation and
+//! shachain, BIP-340 Schnorr, BIP-327 MuSig2 and adaptor signatures.
 //!
 //! | module | implements |
 //! |---|---|
+//! | [`keys`] | BOLT 3 "Key Derivation": per-commitment points, derived and revocation keys |
+//! | [`shachain`] | BOLT 3 "Per-commitment Secret Requirements": secret generation and compact storage |
 //! | [`scalar`] | integers mod the group order n, zero included (BIP-340 "Notation") |
 //! | [`point`] | group elements with the point at infinity (BIP-327 `cpoint_ext` / `cbytes_ext`) |
 //! | [`schnorr`] | BIP-340: tagged hashes, Sign (with `aux_rand`), Verify |
@@ -16,10 +19,12 @@
 #![allow(clippy::many_single_char_names)]
 
 pub mod adaptor;
+pub mod keys;
 pub mod musig2;
 pub mod point;
 pub mod scalar;
 pub mod schnorr;
+pub mod shachain;
 
 pub use adaptor::PreSignature;
 pub use musig2::{AdaptorConvention, KeyAggContext, PubNonce, SecNonce, Session};
