@@ -10,6 +10,7 @@
 //! | [`types`] | `short_channel_id` (BOLT 7) |
 //! | [`network`] | `--network` names, `bitcoin::Network`, BOLT chain hashes |
 //! | [`crypto`] | BOLT 3 key derivation and shachain, BIP-340 Schnorr, BIP-327 MuSig2, adaptor signatures |
+//! | [`gossip`] | BOLT 7 gossip; gossip v2 (taproot gossip, bolts PR #1059) messages, signatures, SPV proofs |
 //! | [`tx`] | BOLT 3 transactions: funding, commitment (static_remotekey, anchors, zero-fee), HTLC |
 #![forbid(unsafe_code)]
 #![deny(clippy::print_stdout, clippy::print_stderr, clippy::exit, clippy::dbg_macro)]
@@ -18,6 +19,7 @@
 pub mod crypto;
 pub mod encoding;
 pub mod error;
+pub mod gossip;
 pub mod network;
 pub mod tx;
 pub mod types;

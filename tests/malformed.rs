@@ -27,6 +27,13 @@ fn decoders() -> Vec<(&'static str, Decoder)> {
                 .map_err(|e| e.to_string())
         }),
         ("bigsize", |b| Reader::new(b).bigsize().map(drop).map_err(|e| e.to_string())),
+        ("gossip v2 parse + key + verify", |b| {
+            use lnkit::gossip::v2;
+            let p = v2::Parsed::parse(b).map_err(|e| e.to_string())?;
+            let _ = p.signed_bytes();
+            let k = v2::signing_key(&p, Some(&p), Some(&[2; 32])).map_err(|e| e.to_string())?;
+            v2::verify(&p, &k, v2::Digest::Lnd).map_err(|e| e.to_string())
+        }),
     ]
 }
 
@@ -47,6 +54,14 @@ fn inputs() -> Vec<Vec<u8>> {
     }
     for c in vector_json("bolts/bolt01/bolt01-bigsize.json")["decoding"].as_array().unwrap() {
         out.push(hex::decode(c["bytes"].as_str().unwrap()).unwrap());
+    }
+    let v2 = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/gossip-v2.json"),
+    )
+    .unwrap();
+    let v2: serde_json::Value = serde_json::from_str(&v2).unwrap();
+    for c in v2["cases"].as_array().unwrap() {
+        out.push(hex::decode(c["message"].as_str().unwrap()).unwrap());
     }
     // Messages with every BOLT 1 field kind, and each TLV stream as an init extension.
     out.push(hex::decode("001000020a8a0003022202c9030401020304260701fd0201").unwrap());

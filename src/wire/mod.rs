@@ -25,7 +25,7 @@ pub struct MessageDef {
 }
 
 /// Every table of known messages.
-pub const CATALOGUE: &[&[MessageDef]] = &[bolt01::MESSAGES];
+pub const CATALOGUE: &[&[MessageDef]] = &[bolt01::MESSAGES, crate::gossip::v2::MESSAGES];
 
 /// Looks a message up by type.
 pub fn by_type(ty: u16) -> Option<&'static MessageDef> {
