@@ -46,9 +46,9 @@ fn main() -> ExitCode {
 
 #[derive(Args, Debug)]
 struct CheckArgs {
-    /// Raw transaction hex; several separated by spaces or commas, or a JSON list of hex strings
-    /// (parents first, child last); '-' or omitted reads stdin
-    package: Option<String>,
+    /// Raw transaction hex; several (parents first, child last) as separate arguments, or one
+    /// JSON list of hex strings; '-' or omitted reads stdin
+    package: Vec<String>,
     /// Bitcoin Core release whose default policy applies: 28, 29, 29.1, 30 or 31
     #[arg(long, default_value = "29", value_name = "VERSION")]
     core: String,
@@ -137,7 +137,9 @@ mod check {
 
     pub fn run(a: &CheckArgs) -> anyhow::Result<()> {
         let policy = policy_from(a)?;
-        let text = common::read_data(a.package.as_deref(), "transaction or package")?;
+        let joined = a.package.join(" ");
+        let arg = (!a.package.is_empty()).then_some(joined.as_str());
+        let text = common::read_data(arg, "transaction or package")?;
         let package = policy::parse_package(&text)?;
         let mut ctx = Context::default();
         for p in &a.prevouts {

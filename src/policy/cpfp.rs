@@ -135,6 +135,15 @@ fn keyed_anchor_script(key: &SecretKey) -> ScriptBuf {
     crate::tx::scripts::anchor_script(&pk)
 }
 
+/// The child's fee: what the package lacks for the target, and never less than the target on
+/// the child's own vsize (a parent that pays for itself is accepted alone, and the child is
+/// then judged alone).
+fn child_fee(req: &CpfpRequest, parent_vsize: u64, child_vsize: u64) -> u64 {
+    let package =
+        fee_at(req.target_feerate, parent_vsize + child_vsize).saturating_sub(req.parent_fee);
+    package.max(fee_at(req.target_feerate, child_vsize))
+}
+
 /// Builds the child. Errors when the anchor is missing, the wallet coins do not cover the fee,
 /// a key does not match its coin, or a TRUC child would exceed 1 000 vB.
 pub fn build(req: &CpfpRequest) -> Result<CpfpPlan> {
@@ -186,8 +195,7 @@ pub fn build(req: &CpfpRequest) -> Result<CpfpPlan> {
         // With change first, then without (the excess, below dust, goes to fees).
         if let Some(spk) = &change_spk {
             let vsize = estimate_weight(wits, &[spk.len()]).div_ceil(4);
-            let fee =
-                fee_at(req.target_feerate, parent_vsize + vsize).saturating_sub(req.parent_fee);
+            let fee = child_fee(req, parent_vsize, vsize);
             let dust = rules::dust_threshold(spk, req.dust_relay_feerate).max(1);
             if total_in >= fee.saturating_add(dust) {
                 chosen = Some((k, vsize, fee, Some(total_in - fee)));
@@ -195,7 +203,7 @@ pub fn build(req: &CpfpRequest) -> Result<CpfpPlan> {
             }
         }
         let vsize = estimate_weight(wits, &[NO_CHANGE_SCRIPT.len()]).div_ceil(4);
-        let fee = fee_at(req.target_feerate, parent_vsize + vsize).saturating_sub(req.parent_fee);
+        let fee = child_fee(req, parent_vsize, vsize);
         if total_in >= fee {
             chosen = Some((k, vsize, total_in, None));
             break;

@@ -670,25 +670,46 @@ fn fees(c: &mut Checker<'_>) {
     let rate = c.policy.min_relay_feerate;
     let n = c.world.package.len();
     let txs = c.report.txs.clone();
+    // Core validates each package tx alone first; those that pass (with their in-package
+    // parents) are accepted and leave the package feerate, which judges only the rest.
+    let mut alone_ok = vec![false; n];
     for (i, t) in txs.iter().enumerate() {
         let Some(fee) = t.fee else {
             c.skip(format!("tx {i}: fee unknown, min relay fee not checked"));
             continue;
         };
         let need = fee_at(rate, t.vsize);
+        let parents_ok = c.world.package.get(i).is_some_and(|tx| {
+            tx.input.iter().all(|inp| {
+                c.world
+                    .pkg_index
+                    .get(&inp.previous_output.txid)
+                    .is_none_or(|&j| alone_ok.get(j).copied().unwrap_or(false))
+            })
+        });
+        if let Some(slot) = alone_ok.get_mut(i) {
+            *slot = fee >= need && parents_ok;
+        }
         // Alone, every tx pays min relay; in a package, TRUC txs may lean on the package.
         if fee < need && (n == 1 || t.version != TRUC_VERSION) {
             c.fail(Some(i), "min relay fee not met", format!("{fee} < {need}"), SRC_FEE);
         }
     }
     if n > 1 {
-        if let Some((fee, vsize)) = c.report.package_fee_vsize() {
+        let rest: Vec<&TxSummary> =
+            txs.iter().zip(&alone_ok).filter(|(_, ok)| !**ok).map(|(t, _)| t).collect();
+        let fee: Option<u64> = rest.iter().try_fold(0u64, |a, t| a.checked_add(t.fee?));
+        let vsize: u64 = rest.iter().map(|t| t.vsize).sum();
+        if let (Some(fee), false) = (fee, rest.is_empty()) {
             let need = fee_at(rate, vsize);
             if fee < need {
                 c.fail(
                     None,
                     "min relay fee not met",
-                    format!("package fee {fee} < {need} for {vsize} vB"),
+                    format!(
+                        "package fee {fee} < {need} for the {vsize} vB of the {} transaction(s) not accepted alone",
+                        rest.len()
+                    ),
                     "doc/policy/packages.md (package feerate); validation.cpp CheckFeeRate",
                 );
             }
