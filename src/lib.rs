@@ -11,6 +11,7 @@
 //! | [`network`] | `--network` names, `bitcoin::Network`, BOLT chain hashes |
 //! | [`crypto`] | BOLT 3 key derivation and shachain, BIP-340 Schnorr, BIP-327 MuSig2, adaptor signatures |
 //! | [`gossip`] | BOLT 7 gossip; gossip v2 (taproot gossip, bolts PR #1059) messages, signatures, SPV proofs |
+//! | [`policy`] | Bitcoin Core relay policy (standardness, dust, TRUC BIP 431, P2A BIP 433, ephemeral dust, packages, RBF) and the CPFP child builder |
 //! | [`tx`] | BOLT 3 transactions: funding, commitment (static_remotekey, anchors, zero-fee), HTLC |
 #![forbid(unsafe_code)]
 #![deny(clippy::print_stdout, clippy::print_stderr, clippy::exit, clippy::dbg_macro)]
@@ -21,6 +22,7 @@ pub mod encoding;
 pub mod error;
 pub mod gossip;
 pub mod network;
+pub mod policy;
 pub mod tx;
 pub mod types;
 pub mod wire;

@@ -5,6 +5,7 @@
 mod cli_common;
 mod generated;
 mod malformed;
+mod policy;
 mod support;
 mod tidy;
 mod vectors_adaptor;

@@ -34,6 +34,21 @@ fn decoders() -> Vec<(&'static str, Decoder)> {
             let k = v2::signing_key(&p, Some(&p), Some(&[2; 32])).map_err(|e| e.to_string())?;
             v2::verify(&p, &k, v2::Digest::Lnd).map_err(|e| e.to_string())
         }),
+        ("policy::decode_tx + check", |b| {
+            let tx = lnkit::policy::decode_tx(b).map_err(|e| e.to_string())?;
+            for core in lnkit::policy::CoreVersion::ALL {
+                let ctx = lnkit::policy::Context::default();
+                drop(lnkit::policy::check(
+                    &lnkit::policy::Policy::new(core),
+                    std::slice::from_ref(&tx),
+                    &ctx,
+                ));
+            }
+            Ok(())
+        }),
+        ("policy::parse_package (hex text)", |b| {
+            lnkit::policy::parse_package(&hex::encode(b)).map(drop).map_err(|e| e.to_string())
+        }),
     ]
 }
 
@@ -67,6 +82,19 @@ fn inputs() -> Vec<Vec<u8>> {
     out.push(hex::decode("001000020a8a0003022202c9030401020304260701fd0201").unwrap());
     out.push(hex::decode("0011".to_string() + &"ab".repeat(32) + "0005" + "68656c6c6f").unwrap());
     out.push(hex::decode("0012000400020000").unwrap());
+    // Transactions: the TRUC/P2A samples and two zero-fee commitments (bolts#1228).
+    let samples = std::fs::read_to_string(
+        crate::support::shared_dir().join("research-data/truc-p2a-samples.txt"),
+    )
+    .unwrap();
+    let txs: Vec<&str> =
+        samples.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+    assert_eq!(txs.len(), 3);
+    out.extend(txs.iter().map(|t| hex::decode(t).unwrap()));
+    let zf = vector_json("proposals/zero-fee-commitments/zero-fee-commitments-test.json");
+    for t in zf["tests"].as_array().unwrap().iter().take(2) {
+        out.push(hex::decode(t["signed_commit_tx"].as_str().unwrap()).unwrap());
+    }
     out
 }
 
@@ -114,6 +142,25 @@ fn no_decoder_panics_on_truncation_or_bit_flips() {
         }
     }
     assert!(runs > 10_000, "only {runs} decoder runs");
+}
+
+#[test]
+fn cli_check_malformed_is_one_line_error() {
+    let mut rng = Rng(11);
+    let zf = vector_json("proposals/zero-fee-commitments/zero-fee-commitments-test.json");
+    let base = hex::decode(zf["tests"][0]["signed_commit_tx"].as_str().unwrap()).unwrap();
+    let mut n = 0;
+    for m in mutations(&base, &mut rng).into_iter().step_by(9) {
+        let o = cli("ln-commit").args(["check", &hex::encode(&m)]).run();
+        assert!(o.code == 0 || o.code == 1, "{o:?}");
+        if o.stdout.is_empty() {
+            o.one_line_error();
+        } else {
+            o.json();
+        }
+        n += 1;
+    }
+    assert!(n >= 10);
 }
 
 #[test]

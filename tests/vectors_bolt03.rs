@@ -468,12 +468,12 @@ impl AppendixC {
 }
 
 /// Script-checks a fully signed transaction against the outputs it spends with
-/// libbitcoinconsensus (all consensus flags: P2SH, DER, NULLDUMMY, CLTV, CSV, witness).
+/// libbitcoinconsensus (all consensus flags: P2SH, DER, NULLDUMMY, CLTV, CSV, witness, taproot;
+/// through `lnkit::policy::verify_scripts`, Core 26's library).
 /// CLTV/CSV are checked against the transaction's own locktime and sequences.
 pub fn verify_spend(tx: &Transaction, prevouts: &[TxOut], what: &str) {
     assert_eq!(tx.input.len(), prevouts.len(), "{what}: prevouts");
-    let mut spent = prevouts.iter();
-    bitcoin::consensus::verify_transaction(tx, |_| spent.next().cloned())
+    lnkit::policy::verify_scripts(tx, prevouts)
         .unwrap_or_else(|e| panic!("{what}: script check failed: {e}"));
 }
 

@@ -33,7 +33,7 @@ fn script_check_rejects_a_bad_signature() {
     let mut items: Vec<Vec<u8>> = com.tx.input[0].witness.iter().map(<[u8]>::to_vec).collect();
     items[1][10] ^= 1;
     com.tx.input[0].witness = bitcoin::Witness::from_slice(&items);
-    let res = bitcoin::consensus::verify_transaction(&com.tx, |_| Some(prevout.clone()));
+    let res = lnkit::policy::verify_scripts(&com.tx, std::slice::from_ref(&prevout));
     assert!(res.is_err(), "a corrupted signature passed the script check");
 }
 
