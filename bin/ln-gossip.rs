@@ -2,6 +2,8 @@
 
 #[path = "common/mod.rs"]
 mod common;
+#[path = "gossip/v2_cmd.rs"]
+mod v2_cmd;
 
 use std::process::ExitCode;
 
@@ -27,6 +29,9 @@ enum Cmd {
         /// The message as hex; '-' or omitted reads stdin
         hex: Option<String>,
     },
+    /// Gossip v2 (taproot gossip, bolts PR #1059): sign, verify, SPV proofs
+    #[command(subcommand)]
+    V2(v2_cmd::V2Cmd),
 }
 
 fn main() -> ExitCode {
@@ -37,6 +42,7 @@ fn main() -> ExitCode {
         }
         match cli.cmd {
             Some(Cmd::Decode { hex }) => decode(hex.as_deref()),
+            Some(Cmd::V2(c)) => v2_cmd::run(c),
             None => common::usage("a subcommand is required (see --help)"),
         }
     })

@@ -22,11 +22,59 @@ _ln__gossip() {
             ln__gossip,help)
                 cmd="ln__gossip__subcmd__help"
                 ;;
+            ln__gossip,v2)
+                cmd="ln__gossip__subcmd__v2"
+                ;;
             ln__gossip__subcmd__help,decode)
                 cmd="ln__gossip__subcmd__help__subcmd__decode"
                 ;;
             ln__gossip__subcmd__help,help)
                 cmd="ln__gossip__subcmd__help__subcmd__help"
+                ;;
+            ln__gossip__subcmd__help,v2)
+                cmd="ln__gossip__subcmd__help__subcmd__v2"
+                ;;
+            ln__gossip__subcmd__help__subcmd__v2,sign)
+                cmd="ln__gossip__subcmd__help__subcmd__v2__subcmd__sign"
+                ;;
+            ln__gossip__subcmd__help__subcmd__v2,spv-build)
+                cmd="ln__gossip__subcmd__help__subcmd__v2__subcmd__spv__subcmd__build"
+                ;;
+            ln__gossip__subcmd__help__subcmd__v2,spv-verify)
+                cmd="ln__gossip__subcmd__help__subcmd__v2__subcmd__spv__subcmd__verify"
+                ;;
+            ln__gossip__subcmd__help__subcmd__v2,verify)
+                cmd="ln__gossip__subcmd__help__subcmd__v2__subcmd__verify"
+                ;;
+            ln__gossip__subcmd__v2,help)
+                cmd="ln__gossip__subcmd__v2__subcmd__help"
+                ;;
+            ln__gossip__subcmd__v2,sign)
+                cmd="ln__gossip__subcmd__v2__subcmd__sign"
+                ;;
+            ln__gossip__subcmd__v2,spv-build)
+                cmd="ln__gossip__subcmd__v2__subcmd__spv__subcmd__build"
+                ;;
+            ln__gossip__subcmd__v2,spv-verify)
+                cmd="ln__gossip__subcmd__v2__subcmd__spv__subcmd__verify"
+                ;;
+            ln__gossip__subcmd__v2,verify)
+                cmd="ln__gossip__subcmd__v2__subcmd__verify"
+                ;;
+            ln__gossip__subcmd__v2__subcmd__help,help)
+                cmd="ln__gossip__subcmd__v2__subcmd__help__subcmd__help"
+                ;;
+            ln__gossip__subcmd__v2__subcmd__help,sign)
+                cmd="ln__gossip__subcmd__v2__subcmd__help__subcmd__sign"
+                ;;
+            ln__gossip__subcmd__v2__subcmd__help,spv-build)
+                cmd="ln__gossip__subcmd__v2__subcmd__help__subcmd__spv__subcmd__build"
+                ;;
+            ln__gossip__subcmd__v2__subcmd__help,spv-verify)
+                cmd="ln__gossip__subcmd__v2__subcmd__help__subcmd__spv__subcmd__verify"
+                ;;
+            ln__gossip__subcmd__v2__subcmd__help,verify)
+                cmd="ln__gossip__subcmd__v2__subcmd__help__subcmd__verify"
                 ;;
             *)
                 ;;
@@ -35,7 +83,7 @@ _ln__gossip() {
 
     case "${cmd}" in
         ln__gossip)
-            opts="-h -V --network --json --generate --generate-dir --help --version decode help"
+            opts="-h -V --network --json --generate --generate-dir --help --version decode v2 help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -79,7 +127,7 @@ _ln__gossip() {
             return 0
             ;;
         ln__subcmd__gossip__subcmd__help)
-            opts="decode help"
+            opts="decode v2 help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -113,6 +161,286 @@ _ln__gossip() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__help__subcmd__v2)
+            opts="sign verify spv-build spv-verify"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__help__subcmd__v2__subcmd__sign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__help__subcmd__v2__subcmd__spv__subcmd__build)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__help__subcmd__v2__subcmd__spv__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__help__subcmd__v2__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__v2)
+            opts="-h --network --json --help sign verify spv-build spv-verify help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__v2__subcmd__help)
+            opts="sign verify spv-build spv-verify help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__v2__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__v2__subcmd__help__subcmd__sign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__v2__subcmd__help__subcmd__spv__subcmd__build)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__v2__subcmd__help__subcmd__spv__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__v2__subcmd__help__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__v2__subcmd__sign)
+            opts="-h --key-file --digest --network --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --digest)
+                    COMPREPLY=($(compgen -W "lnd spec" -- "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__v2__subcmd__spv__subcmd__build)
+            opts="-h --index --network --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --index)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__v2__subcmd__spv__subcmd__verify)
+            opts="-h --txid --merkle-root --network --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --txid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --merkle-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__v2__subcmd__verify)
+            opts="-h --announcement --output-key --funding-script --digest --network --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --announcement)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --funding-script)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --digest)
+                    COMPREPLY=($(compgen -W "lnd spec" -- "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -34,9 +34,51 @@ complete -c ln-gossip -n "__fish_ln_gossip_needs_command" -l json -d 'Print JSON
 complete -c ln-gossip -n "__fish_ln_gossip_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ln-gossip -n "__fish_ln_gossip_needs_command" -s V -l version -d 'Print version'
 complete -c ln-gossip -n "__fish_ln_gossip_needs_command" -f -a "decode" -d 'Decode one Lightning message (2-byte type + payload, as hex) into JSON with BOLT names'
+complete -c ln-gossip -n "__fish_ln_gossip_needs_command" -f -a "v2" -d 'Gossip v2 (taproot gossip, bolts PR #1059): sign, verify, SPV proofs'
 complete -c ln-gossip -n "__fish_ln_gossip_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand decode" -l network -d 'Chain for addresses, chain hashes and invoices [env: LN_NETWORK]' -r
 complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand decode" -l json -d 'Print JSON (decoders always print JSON; builders print JSON with details)'
 complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand decode" -s h -l help -d 'Print help'
-complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand help; and not __fish_seen_subcommand_from decode help" -f -a "decode" -d 'Decode one Lightning message (2-byte type + payload, as hex) into JSON with BOLT names'
-complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand help; and not __fish_seen_subcommand_from decode help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand v2; and not __fish_seen_subcommand_from sign verify spv-build spv-verify help" -l network -d 'Chain for addresses, chain hashes and invoices [env: LN_NETWORK]' -r
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand v2; and not __fish_seen_subcommand_from sign verify spv-build spv-verify help" -l json -d 'Print JSON (decoders always print JSON; builders print JSON with details)'
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand v2; and not __fish_seen_subcommand_from sign verify spv-build spv-verify help" -s h -l help -d 'Print help'
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand v2; and not __fish_seen_subcommand_from sign verify spv-build spv-verify help" -f -a "sign" -d 'Sign a v2 message (node_announcement_2 / channel_update_2 with one key; channel_announcement_2 with all 4 or 3 co-signer keys, run as one local MuSig2 session)'
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand v2; and not __fish_seen_subcommand_from sign verify spv-build spv-verify help" -f -a "verify" -d 'Verify a v2 message\'s BIP-340 signature (and, given the funding script, the announcement\'s keys)'
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand v2; and not __fish_seen_subcommand_from sign verify spv-build spv-verify help" -f -a "spv-build" -d 'Build an aggregated SPV merkle proof for transactions of one block'
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand v2; and not __fish_seen_subcommand_from sign verify spv-build spv-verify help" -f -a "spv-verify" -d 'Check an SPV proof: recompute the merkle root from the proven txids'
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand v2; and not __fish_seen_subcommand_from sign verify spv-build spv-verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand v2; and __fish_seen_subcommand_from sign" -l key-file -d 'File with the secret key(s), 32-byte hex, one per line [env: LN_GOSSIP_KEYS, comma-separated]' -r -F
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand v2; and __fish_seen_subcommand_from sign" -l digest -d 'MsgHash construction' -r -f -a "lnd\t'tagged_hash(tag, m), as lnd computes it (default)'
+spec\t'SHA256(SHA256(tag)||SHA256(tag)||SHA256(m)), as the PR appendix writes it'"
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand v2; and __fish_seen_subcommand_from sign" -l network -d 'Chain for addresses, chain hashes and invoices [env: LN_NETWORK]' -r
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand v2; and __fish_seen_subcommand_from sign" -l json -d 'Print JSON (decoders always print JSON; builders print JSON with details)'
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand v2; and __fish_seen_subcommand_from sign" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand v2; and __fish_seen_subcommand_from verify" -l announcement -d 'For channel_update_2: its channel_announcement_2 (hex)' -r
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand v2; and __fish_seen_subcommand_from verify" -l output-key -d 'For a channel_announcement_2 without bitcoin keys: the funding P2TR output key (x-only hex)' -r
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand v2; and __fish_seen_subcommand_from verify" -l funding-script -d 'The funding output\'s scriptPubKey (hex): also check it is made of the announced keys' -r
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand v2; and __fish_seen_subcommand_from verify" -l digest -d 'MsgHash construction' -r -f -a "lnd\t'tagged_hash(tag, m), as lnd computes it (default)'
+spec\t'SHA256(SHA256(tag)||SHA256(tag)||SHA256(m)), as the PR appendix writes it'"
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand v2; and __fish_seen_subcommand_from verify" -l network -d 'Chain for addresses, chain hashes and invoices [env: LN_NETWORK]' -r
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand v2; and __fish_seen_subcommand_from verify" -l json -d 'Print JSON (decoders always print JSON; builders print JSON with details)'
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand v2; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand v2; and __fish_seen_subcommand_from spv-build" -l index -d 'Positions of the transactions to prove (repeatable)' -r
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand v2; and __fish_seen_subcommand_from spv-build" -l network -d 'Chain for addresses, chain hashes and invoices [env: LN_NETWORK]' -r
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand v2; and __fish_seen_subcommand_from spv-build" -l json -d 'Print JSON (decoders always print JSON; builders print JSON with details)'
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand v2; and __fish_seen_subcommand_from spv-build" -s h -l help -d 'Print help'
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand v2; and __fish_seen_subcommand_from spv-verify" -l txid -d 'The proven txids in index order (display hex, repeatable)' -r
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand v2; and __fish_seen_subcommand_from spv-verify" -l merkle-root -d 'The block header\'s merkle root (display hex) to compare with' -r
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand v2; and __fish_seen_subcommand_from spv-verify" -l network -d 'Chain for addresses, chain hashes and invoices [env: LN_NETWORK]' -r
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand v2; and __fish_seen_subcommand_from spv-verify" -l json -d 'Print JSON (decoders always print JSON; builders print JSON with details)'
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand v2; and __fish_seen_subcommand_from spv-verify" -s h -l help -d 'Print help'
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand v2; and __fish_seen_subcommand_from help" -f -a "sign" -d 'Sign a v2 message (node_announcement_2 / channel_update_2 with one key; channel_announcement_2 with all 4 or 3 co-signer keys, run as one local MuSig2 session)'
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand v2; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Verify a v2 message\'s BIP-340 signature (and, given the funding script, the announcement\'s keys)'
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand v2; and __fish_seen_subcommand_from help" -f -a "spv-build" -d 'Build an aggregated SPV merkle proof for transactions of one block'
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand v2; and __fish_seen_subcommand_from help" -f -a "spv-verify" -d 'Check an SPV proof: recompute the merkle root from the proven txids'
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand v2; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand help; and not __fish_seen_subcommand_from decode v2 help" -f -a "decode" -d 'Decode one Lightning message (2-byte type + payload, as hex) into JSON with BOLT names'
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand help; and not __fish_seen_subcommand_from decode v2 help" -f -a "v2" -d 'Gossip v2 (taproot gossip, bolts PR #1059): sign, verify, SPV proofs'
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand help; and not __fish_seen_subcommand_from decode v2 help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand help; and __fish_seen_subcommand_from v2" -f -a "sign" -d 'Sign a v2 message (node_announcement_2 / channel_update_2 with one key; channel_announcement_2 with all 4 or 3 co-signer keys, run as one local MuSig2 session)'
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand help; and __fish_seen_subcommand_from v2" -f -a "verify" -d 'Verify a v2 message\'s BIP-340 signature (and, given the funding script, the announcement\'s keys)'
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand help; and __fish_seen_subcommand_from v2" -f -a "spv-build" -d 'Build an aggregated SPV merkle proof for transactions of one block'
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand help; and __fish_seen_subcommand_from v2" -f -a "spv-verify" -d 'Check an SPV proof: recompute the merkle root from the proven txids'

@@ -685,6 +685,35 @@ pub fn spv_to_json(p: &SpvProof) -> Value {
     })
 }
 
+/// Parses the JSON form of [`spv_to_json`].
+pub fn spv_from_json(v: &Value) -> Result<SpvProof> {
+    let num = v
+        .get("num_transactions")
+        .and_then(Value::as_u64)
+        .and_then(|n| u32::try_from(n).ok())
+        .ok_or_else(|| Error::invalid("proof: num_transactions missing"))?;
+    let indices = v
+        .get("indices")
+        .and_then(Value::as_array)
+        .ok_or_else(|| Error::invalid("proof: indices missing"))?
+        .iter()
+        .map(|i| i.as_u64().and_then(|x| u32::try_from(x).ok()))
+        .collect::<Option<Vec<u32>>>()
+        .ok_or_else(|| Error::invalid("proof: bad index"))?;
+    let hashes = v
+        .get("hashes")
+        .and_then(Value::as_array)
+        .ok_or_else(|| Error::invalid("proof: hashes missing"))?
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let b = parse_hex(h.as_str().unwrap_or_default())?;
+            b.try_into().map_err(|_| Error::invalid(format!("proof: hash {i} is not 32 bytes")))
+        })
+        .collect::<Result<Vec<[u8; 32]>>>()?;
+    Ok(SpvProof { num_transactions: num, indices, hashes })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
