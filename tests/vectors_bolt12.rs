@@ -36,8 +36,16 @@ fn offers_test_json() {
             assert_eq!(d.records.len(), fields.len(), "{desc}");
             for (rec, f) in d.records.iter().zip(fields) {
                 assert_eq!(rec.ty, f["type"].as_u64().unwrap(), "{desc}");
-                assert_eq!(rec.end - rec.value_start, f["length"].as_u64().unwrap() as usize, "{desc}");
-                assert_eq!(hex::encode(d.value(rec.ty).unwrap()), f["hex"].as_str().unwrap(), "{desc}");
+                assert_eq!(
+                    rec.end - rec.value_start,
+                    f["length"].as_u64().unwrap() as usize,
+                    "{desc}"
+                );
+                assert_eq!(
+                    hex::encode(d.value(rec.ty).unwrap()),
+                    f["hex"].as_str().unwrap(),
+                    "{desc}"
+                );
             }
             // Re-encoding gives the same string.
             assert_eq!(lnkit::offers::to_string(&d), s, "{desc}");
@@ -76,7 +84,10 @@ fn offers_test_json_field_info() {
     assert_eq!(p["offer_paths"][1]["first_node_id"]["direction"], 1);
     assert_eq!(by("unknown odd field")["unknown_tlvs"][0]["value"], hex::encode("helloworld"));
     let t = by("for testnet");
-    assert_eq!(t["offer_chains"][0], hex::encode(lnkit::network::chain_hash(bitcoin::Network::Testnet)));
+    assert_eq!(
+        t["offer_chains"][0],
+        hex::encode(lnkit::network::chain_hash(bitcoin::Network::Testnet))
+    );
 }
 
 #[test]
@@ -119,14 +130,19 @@ fn signature_test_json() {
         let mut recs = Vec::new();
         for l in c["leaves"].as_array().unwrap() {
             let (k, leaf) = key_hex(l, "H(`LnLeaf`,");
-            let rec = hex::decode(k.trim_start_matches("H(`LnLeaf`,").trim_end_matches(')')).unwrap();
+            let rec =
+                hex::decode(k.trim_start_matches("H(`LnLeaf`,").trim_end_matches(')')).unwrap();
             let mut r = Reader::new(&rec);
             let ty = r.bigsize().unwrap();
             assert_eq!(hex::encode(h.leaf(&rec)), leaf, "{what}: leaf {ty}");
             let (_, nonce) = key_hex(l, "H(`LnNonce`");
             assert_eq!(hex::encode(h.nonce(ty)), nonce, "{what}: nonce {ty}");
             let (_, br) = key_hex(l, "H(`LnBranch`");
-            assert_eq!(hex::encode(h.branch(&h.leaf(&rec), &h.nonce(ty))), br, "{what}: branch {ty}");
+            assert_eq!(
+                hex::encode(h.branch(&h.leaf(&rec), &h.nonce(ty))),
+                br,
+                "{what}: branch {ty}"
+            );
             recs.push((ty, rec));
         }
         let root = merkle::root(recs.iter().map(|(t, r)| (*t, r.as_slice()))).unwrap();
@@ -135,7 +151,10 @@ fn signature_test_json() {
             let d = decode_str(s).unwrap();
             assert_eq!(d.merkle_root, Some(root), "{what}");
             assert_eq!(d.signature_tag().unwrap(), c["signature_tag"].as_str().unwrap());
-            assert_eq!(hex::encode(d.signature_hash().unwrap()), c["H(signature_tag,merkle)"].as_str().unwrap());
+            assert_eq!(
+                hex::encode(d.signature_hash().unwrap()),
+                c["H(signature_tag,merkle)"].as_str().unwrap()
+            );
             assert_eq!(hex::encode(d.value(240).unwrap()), c["signature"].as_str().unwrap());
             let failed: Vec<_> = d.failed().collect();
             assert!(failed.is_empty(), "{what}: {failed:?}");
@@ -145,7 +164,9 @@ fn signature_test_json() {
             merkle::verify(&d.signature_hash().unwrap(), &sig, &d.point(88).unwrap()).unwrap();
             let mut bad = sig;
             bad[5] ^= 1;
-            assert!(merkle::verify(&d.signature_hash().unwrap(), &bad, &d.point(88).unwrap()).is_err());
+            assert!(
+                merkle::verify(&d.signature_hash().unwrap(), &bad, &d.point(88).unwrap()).is_err()
+            );
         }
     }
 }
@@ -161,18 +182,31 @@ fn route_blinding_test_json() {
         let session = sk(seg[0]["session_key"].as_str().unwrap());
         let input: Vec<(PublicKey, Vec<u8>)> = seg
             .iter()
-            .map(|h| (pk(h["node_id"].as_str().unwrap()), hex::decode(h["encoded_tlvs"].as_str().unwrap()).unwrap()))
+            .map(|h| {
+                (
+                    pk(h["node_id"].as_str().unwrap()),
+                    hex::decode(h["encoded_tlvs"].as_str().unwrap()).unwrap(),
+                )
+            })
             .collect();
         built.extend(blinding::blind(&session, &input).unwrap());
     }
     for (h, b) in hops.iter().zip(&built) {
         let who = h["alias"].as_str().unwrap();
-        assert_eq!(hex::encode(b.path_privkey.secret_bytes()), h["path_privkey"].as_str().unwrap(), "{who}");
+        assert_eq!(
+            hex::encode(b.path_privkey.secret_bytes()),
+            h["path_privkey"].as_str().unwrap(),
+            "{who}"
+        );
         assert_eq!(hex::encode(b.path_key.serialize()), h["path_key"].as_str().unwrap(), "{who}");
         assert_eq!(hex::encode(b.shared_secret), h["shared_secret"].as_str().unwrap(), "{who}");
         assert_eq!(hex::encode(b.rho), h["rho"].as_str().unwrap(), "{who}");
         assert_eq!(hex::encode(&b.encrypted_data), h["encrypted_data"].as_str().unwrap(), "{who}");
-        assert_eq!(hex::encode(b.blinded_node_id.serialize()), h["blinded_node_id"].as_str().unwrap(), "{who}");
+        assert_eq!(
+            hex::encode(b.blinded_node_id.serialize()),
+            h["blinded_node_id"].as_str().unwrap(),
+            "{who}"
+        );
         // The plaintext decodes with the BOLT 4 table (unknown odd records kept).
         let plain = hex::decode(h["encoded_tlvs"].as_str().unwrap()).unwrap();
         decode_stream(&ENCRYPTED_DATA_TLV, &mut Reader::new(&plain)).unwrap();
@@ -184,14 +218,28 @@ fn route_blinding_test_json() {
     for (i, u) in un.iter().enumerate() {
         let who = u["alias"].as_str().unwrap();
         let enc = hex::decode(route["hops"][i]["encrypted_data"].as_str().unwrap()).unwrap();
-        let r = blinding::unblind(&sk(u["node_privkey"].as_str().unwrap()), &pk(u["path_key"].as_str().unwrap()), &enc).unwrap();
-        assert_eq!(hex::encode(r.blinded_privkey.secret_bytes()), u["blinded_privkey"].as_str().unwrap(), "{who}");
+        let r = blinding::unblind(
+            &sk(u["node_privkey"].as_str().unwrap()),
+            &pk(u["path_key"].as_str().unwrap()),
+            &enc,
+        )
+        .unwrap();
+        assert_eq!(
+            hex::encode(r.blinded_privkey.secret_bytes()),
+            u["blinded_privkey"].as_str().unwrap(),
+            "{who}"
+        );
         assert_eq!(hex::encode(&r.data), u["decrypted_data"].as_str().unwrap(), "{who}");
         let want_next = u.get("next_path_key_override").unwrap_or(&u["next_path_key"]);
         assert_eq!(hex::encode(r.next_path_key.serialize()), want_next.as_str().unwrap(), "{who}");
         let mut bad = enc.clone();
         bad[0] ^= 1;
-        assert!(blinding::unblind(&sk(u["node_privkey"].as_str().unwrap()), &pk(u["path_key"].as_str().unwrap()), &bad).is_err());
+        assert!(blinding::unblind(
+            &sk(u["node_privkey"].as_str().unwrap()),
+            &pk(u["path_key"].as_str().unwrap()),
+            &bad
+        )
+        .is_err());
     }
 }
 
@@ -203,7 +251,8 @@ fn rfc8439_aead_vector() {
     let nonce: [u8; 12] = hex::decode("070000004041424344454647").unwrap().try_into().unwrap();
     let aad = hex::decode("50515253c0c1c2c3c4c5c6c7").unwrap();
     let mut text = b"Ladies and Gentlemen of the class of '99: If I could offer you only one tip for the future, sunscreen would be it.".to_vec();
-    let tag = ChaCha20Poly1305::new(Key::new(key), Nonce::new(nonce)).encrypt(&mut text, Some(&aad));
+    let tag =
+        ChaCha20Poly1305::new(Key::new(key), Nonce::new(nonce)).encrypt(&mut text, Some(&aad));
     assert_eq!(hex::encode(&text[..16]), "d31a8d34648e60db7b86afbc53ef7ec2");
     assert_eq!(hex::encode(tag), "1ae10b594f09e26a7e902ecbd0600691");
     let rho = [7u8; 32];
@@ -221,7 +270,7 @@ fn blip_0037_sciddir_or_pubkey_json() {
         let enc = hex::decode(c["encoded"].as_str().unwrap().replace(' ', "")).unwrap();
         let want = if let Some(s) = c.get("sciddir") {
             SciddirOrPubkey::Scid {
-                direction: if s["isNode1"].as_bool().unwrap() { 0 } else { 1 },
+                direction: u8::from(!s["isNode1"].as_bool().unwrap()),
                 scid: s["scid"].as_str().unwrap().parse().unwrap(),
             }
         } else if let Some(k) = c.get("standard_node_id") {
@@ -251,10 +300,25 @@ fn blip_0042_contact_secret_json() {
         let what = c["comment"].as_str().unwrap();
         let alice = decode_str(c["alice_offer"].as_str().unwrap()).unwrap();
         let bob = decode_str(c["bob_offer"].as_str().unwrap()).unwrap();
-        let (ak, bk) = (sk(c["alice_offer_priv_key"].as_str().unwrap()), sk(c["bob_offer_priv_key"].as_str().unwrap()));
-        assert_eq!(contact::offer_node_id(&alice).unwrap(), pk(c["alice_offer_node_id"].as_str().unwrap()), "{what}");
-        assert_eq!(contact::offer_node_id(&bob).unwrap(), pk(c["bob_offer_node_id"].as_str().unwrap()), "{what}");
-        assert_eq!(PublicKey::from_secret_key(&secp, &ak), contact::offer_node_id(&alice).unwrap(), "{what}");
+        let (ak, bk) = (
+            sk(c["alice_offer_priv_key"].as_str().unwrap()),
+            sk(c["bob_offer_priv_key"].as_str().unwrap()),
+        );
+        assert_eq!(
+            contact::offer_node_id(&alice).unwrap(),
+            pk(c["alice_offer_node_id"].as_str().unwrap()),
+            "{what}"
+        );
+        assert_eq!(
+            contact::offer_node_id(&bob).unwrap(),
+            pk(c["bob_offer_node_id"].as_str().unwrap()),
+            "{what}"
+        );
+        assert_eq!(
+            PublicKey::from_secret_key(&secp, &ak),
+            contact::offer_node_id(&alice).unwrap(),
+            "{what}"
+        );
         let want = c["contact_secret"].as_str().unwrap();
         assert_eq!(hex::encode(contact::contact_secret(&ak, &bob).unwrap()), want, "{what}");
         assert_eq!(hex::encode(contact::contact_secret(&bk, &alice).unwrap()), want, "{what}");
@@ -269,7 +333,11 @@ fn offer_period_test_json() {
     let mut n = 0;
     for c in cases {
         let unit = c["time_unit"].as_u64().unwrap() as u8;
-        let (base, period, idx) = (c["basetime"].as_u64().unwrap(), c["period"].as_u64().unwrap() as u32, c["n"].as_u64().unwrap());
+        let (base, period, idx) = (
+            c["basetime"].as_u64().unwrap(),
+            c["period"].as_u64().unwrap() as u32,
+            c["n"].as_u64().unwrap(),
+        );
         if unit > 2 {
             // PR #1240 defines units 0-2 only: years are rejected.
             assert!(recurrence::period_start(base, unit, period, idx).is_err());

@@ -26,7 +26,8 @@ fn hmac(key: &[u8], msg: &[u8]) -> [u8; 32] {
 }
 
 fn scalar(b: [u8; 32]) -> Result<Scalar> {
-    Scalar::from_be_bytes(b).map_err(|_| Error::new(ErrorKind::Crypto, "hash is not a valid scalar"))
+    Scalar::from_be_bytes(b)
+        .map_err(|_| Error::new(ErrorKind::Crypto, "hash is not a valid scalar"))
 }
 
 fn crypto(what: &str) -> Error {
@@ -51,7 +52,9 @@ pub fn decrypt(rho: &[u8; 32], data: &[u8]) -> Result<Vec<u8>> {
     let mut buf = ct.to_vec();
     ChaCha20Poly1305::new(Key::new(*rho), Nonce::new([0; 12]))
         .decrypt(&mut buf, tag, None)
-        .map_err(|_| Error::new(ErrorKind::Crypto, "encrypted_recipient_data does not authenticate"))?;
+        .map_err(|_| {
+            Error::new(ErrorKind::Crypto, "encrypted_recipient_data does not authenticate")
+        })?;
     Ok(buf)
 }
 
@@ -134,6 +137,14 @@ pub struct Unblinded {
     pub next_path_key: PublicKey,
 }
 
+/// b_i = HMAC("blinded_node_id", SHA256(k_i·E_i))·k_i: the key that signs for B_i.
+pub fn blinded_privkey(node_key: &SecretKey, path_key: &PublicKey) -> Result<SecretKey> {
+    let ss = SharedSecret::new(path_key, node_key).secret_bytes();
+    node_key
+        .mul_tweak(&scalar(hmac(b"blinded_node_id", &ss))?)
+        .map_err(|_| crypto("blinded private key"))
+}
+
 /// The reader side at one hop: node key k_i, path key E_i and the hop's encrypted data.
 pub fn unblind(node_key: &SecretKey, path_key: &PublicKey, encrypted: &[u8]) -> Result<Unblinded> {
     let secp = Secp256k1::new();
@@ -143,17 +154,17 @@ pub fn unblind(node_key: &SecretKey, path_key: &PublicKey, encrypted: &[u8]) -> 
         .map_err(|_| crypto("blinded private key"))?;
     let data = decrypt(&hmac(b"rho", &ss), encrypted)?;
     let tlvs = crate::encoding::tlv::decode_stream(&ENCRYPTED_DATA_TLV, &mut Reader::new(&data))?;
-    let next_path_key = match tlvs.get("next_path_key_override").and_then(Value::as_str) {
-        Some(h) => PublicKey::from_slice(&hex::decode(h).unwrap_or_default())
-            .map_err(|_| Error::invalid("bad next_path_key_override"))?,
-        None => {
-            let mut h = sha256::Hash::engine();
-            h.input(&path_key.serialize());
-            h.input(&ss);
-            path_key
-                .mul_tweak(&secp, &scalar(sha256::Hash::from_engine(h).to_byte_array())?)
-                .map_err(|_| crypto("next path key"))?
-        }
+    let next_path_key = if let Some(h) = tlvs.get("next_path_key_override").and_then(Value::as_str)
+    {
+        PublicKey::from_slice(&hex::decode(h).unwrap_or_default())
+            .map_err(|_| Error::invalid("bad next_path_key_override"))?
+    } else {
+        let mut h = sha256::Hash::engine();
+        h.input(&path_key.serialize());
+        h.input(&ss);
+        path_key
+            .mul_tweak(&secp, &scalar(sha256::Hash::from_engine(h).to_byte_array())?)
+            .map_err(|_| crypto("next path key"))?
     };
     Ok(Unblinded { blinded_privkey, data, tlvs, next_path_key })
 }
@@ -190,7 +201,11 @@ fn tlv(obj: Value) -> Result<Vec<u8>> {
 
 /// An onion-message path (for `offer_paths` / `invreq_paths`): `nodes` from the introduction
 /// node to the recipient, each forwarding by `next_node_id`; the recipient gets `path_id`.
-pub fn message_path(session_key: &SecretKey, nodes: &[PublicKey], path_id: &[u8]) -> Result<BlindedPath> {
+pub fn message_path(
+    session_key: &SecretKey,
+    nodes: &[PublicKey],
+    path_id: &[u8],
+) -> Result<BlindedPath> {
     let mut streams = Vec::with_capacity(nodes.len());
     for (i, _) in nodes.iter().enumerate() {
         streams.push(match nodes.get(i + 1) {
@@ -246,7 +261,8 @@ impl Payinfo {
         out.extend_from_slice(&self.cltv_expiry_delta.to_be_bytes());
         out.extend_from_slice(&self.htlc_minimum_msat.to_be_bytes());
         out.extend_from_slice(&self.htlc_maximum_msat.to_be_bytes());
-        let n = u16::try_from(self.features.len()).map_err(|_| Error::invalid("features too long"))?;
+        let n =
+            u16::try_from(self.features.len()).map_err(|_| Error::invalid("features too long"))?;
         out.extend_from_slice(&n.to_be_bytes());
         out.extend_from_slice(&self.features);
         Ok(())
@@ -255,10 +271,12 @@ impl Payinfo {
 
 /// BOLT 4 fee aggregation over `hops` intermediate hops each charging `relay`.
 pub fn aggregate(relay: &Relay, hops: usize) -> Result<Payinfo> {
-    let (mut base, mut ppm, mut cltv) = (0u128, 0u128, u128::from(relay.min_final_cltv_expiry_delta));
+    let (mut base, mut ppm, mut cltv) =
+        (0u128, 0u128, u128::from(relay.min_final_cltv_expiry_delta));
     let m = 1_000_000u128;
     for _ in 0..hops {
-        let (fb, fp) = (u128::from(relay.fee_base_msat), u128::from(relay.fee_proportional_millionths));
+        let (fb, fp) =
+            (u128::from(relay.fee_base_msat), u128::from(relay.fee_proportional_millionths));
         base = (fb * m + base * (m + fp)).div_ceil(m);
         ppm = ((ppm + fp) * m + ppm * fp).div_ceil(m);
         cltv += u128::from(relay.cltv_expiry_delta);
@@ -266,7 +284,8 @@ pub fn aggregate(relay: &Relay, hops: usize) -> Result<Payinfo> {
     let too = |w: &str| Error::invalid(format!("aggregated {w} overflows"));
     Ok(Payinfo {
         fee_base_msat: u32::try_from(base).map_err(|_| too("fee_base_msat"))?,
-        fee_proportional_millionths: u32::try_from(ppm).map_err(|_| too("fee_proportional_millionths"))?,
+        fee_proportional_millionths: u32::try_from(ppm)
+            .map_err(|_| too("fee_proportional_millionths"))?,
         cltv_expiry_delta: u16::try_from(cltv).map_err(|_| too("cltv_expiry_delta"))?,
         htlc_minimum_msat: relay.htlc_minimum_msat,
         htlc_maximum_msat: relay.htlc_maximum_msat,
@@ -286,7 +305,8 @@ pub fn payment_path(
     let mut streams = Vec::with_capacity(n);
     // max_cltv_expiry grows towards the introduction node by each hop's delta (BOLT 4).
     let mut max_cltv = Vec::with_capacity(n);
-    let mut acc = relay.max_cltv_expiry.saturating_add(u32::from(relay.min_final_cltv_expiry_delta));
+    let mut acc =
+        relay.max_cltv_expiry.saturating_add(u32::from(relay.min_final_cltv_expiry_delta));
     for _ in 0..n {
         max_cltv.push(acc);
         acc = acc.saturating_add(u32::from(relay.cltv_expiry_delta));
@@ -307,7 +327,9 @@ pub fn payment_path(
                 },
                 "payment_constraints": constraints,
             }))?,
-            None => tlv(json!({"path_id": hex::encode(path_id), "payment_constraints": constraints}))?,
+            None => {
+                tlv(json!({"path_id": hex::encode(path_id), "payment_constraints": constraints}))?
+            }
         });
     }
     pad_equal(&mut streams);

@@ -223,7 +223,11 @@ pub struct InvreqParams {
 }
 
 /// Builds an invoice_request for `offer`, signed by `payer_key` (`invreq_payer_id`).
-pub fn invoice_request(offer: &Decoded, p: &InvreqParams, payer_key: &SecretKey) -> Result<Decoded> {
+pub fn invoice_request(
+    offer: &Decoded,
+    p: &InvreqParams,
+    payer_key: &SecretKey,
+) -> Result<Decoded> {
     if offer.kind != Kind::Offer {
         return Err(Error::invalid("not an offer"));
     }
@@ -248,7 +252,10 @@ pub fn invoice_request(offer: &Decoded, p: &InvreqParams, payer_key: &SecretKey)
     if let Some((name, domain)) = &p.bip_353_name {
         let mut v = Vec::new();
         for part in [name, domain] {
-            v.push(u8::try_from(part.len()).map_err(|_| Error::invalid("BIP 353 part over 255 bytes"))?);
+            v.push(
+                u8::try_from(part.len())
+                    .map_err(|_| Error::invalid("BIP 353 part over 255 bytes"))?,
+            );
             v.extend_from_slice(part.as_bytes());
         }
         r.set(91, v);
@@ -297,7 +304,8 @@ pub fn invoice(invreq: &Decoded, p: &InvoiceParams, node_key: &SecretKey) -> Res
             return Err(Error::rule("the signing key is not the offer's offer_issuer_id"));
         }
     } else if invreq.has(16) {
-        let finals: Vec<[u8; 33]> = invreq.paths(16).iter().filter_map(BlindedPath::final_node_id).collect();
+        let finals: Vec<[u8; 33]> =
+            invreq.paths(16).iter().filter_map(BlindedPath::final_node_id).collect();
         if !finals.contains(&node_id) {
             return Err(Error::rule(
                 "the offer has no offer_issuer_id: sign with the blinded key of a final offer_paths hop",

@@ -8,11 +8,13 @@ use bitcoin::hashes::{sha256, Hash, HashEngine};
 use bitcoin::secp256k1::{PublicKey, Scalar, Secp256k1, SecretKey};
 
 use super::decode::Decoded;
+use super::tables::BlindedPath;
 use crate::error::{Error, ErrorKind, Result};
 
 /// The key an offer is identified by for contacts.
 pub fn offer_node_id(offer: &Decoded) -> Option<PublicKey> {
-    let key = offer.point(22).or_else(|| offer.paths(16).first().and_then(|p| p.final_node_id()))?;
+    let key =
+        offer.point(22).or_else(|| offer.paths(16).first().and_then(BlindedPath::final_node_id))?;
     PublicKey::from_slice(&key).ok()
 }
 

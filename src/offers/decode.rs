@@ -219,7 +219,10 @@ impl Decoded {
 
     /// The value of record `ty`, if present.
     pub fn value(&self, ty: u64) -> Option<&[u8]> {
-        self.records.iter().find(|r| r.ty == ty).map(|r| self.bytes.get(r.value_start..r.end).unwrap_or(&[]))
+        self.records
+            .iter()
+            .find(|r| r.ty == ty)
+            .map(|r| self.bytes.get(r.value_start..r.end).unwrap_or(&[]))
     }
 
     /// True when record `ty` is present.
@@ -366,12 +369,19 @@ fn chain_check(c: &mut Checks, name: &'static str, chains: &[[u8; 32]], net: Net
     let want = network::chain_hash(net);
     let netname = network::name(net);
     if chains.is_empty() {
-        c.add(name, net == Network::Bitcoin, format!("no chain given (bitcoin); reader accepts {netname}"));
+        c.add(
+            name,
+            net == Network::Bitcoin,
+            format!("no chain given (bitcoin); reader accepts {netname}"),
+        );
     } else {
         let ok = chains.contains(&want);
         let names: Vec<String> = chains
             .iter()
-            .map(|h| network::from_chain_hash(h).map_or_else(|| hex::encode(h), |n| network::name(n).to_string()))
+            .map(|h| {
+                network::from_chain_hash(h)
+                    .map_or_else(|| hex::encode(h), |n| network::name(n).to_string())
+            })
             .collect();
         c.add(name, ok, format!("chains [{}]; reader accepts {netname}", names.join(", ")));
     }
@@ -386,8 +396,12 @@ fn hops_check(c: &mut Checks, d: &Decoded, ty: u64, name: &'static str) {
         return;
     }
     let paths = d.paths(ty);
-    let empty: Vec<String> =
-        paths.iter().enumerate().filter(|(_, p)| p.path.is_empty()).map(|(i, _)| i.to_string()).collect();
+    let empty: Vec<String> = paths
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.path.is_empty())
+        .map(|(i, _)| i.to_string())
+        .collect();
     c.add(
         name,
         empty.is_empty(),
@@ -407,7 +421,11 @@ fn offer_body_checks(d: &Decoded, c: &mut Checks, opts: &Options) {
         c.add(
             "offer_features_known",
             bad.is_empty(),
-            if bad.is_empty() { "no unknown even bits".to_string() } else { format!("unknown even bits {bad:?}") },
+            if bad.is_empty() {
+                "no unknown even bits".to_string()
+            } else {
+                format!("unknown even bits {bad:?}")
+            },
         );
     }
     if d.has(2) {
@@ -418,12 +436,24 @@ fn offer_body_checks(d: &Decoded, c: &mut Checks, opts: &Options) {
         chain_check(c, "offer_chain_supported", &chains_of(d.value(2)), net);
     }
     if d.has(8) {
-        c.add("offer_amount_has_description", d.has(10), if d.has(10) { "offer_description set" } else { "offer_amount without offer_description" });
+        c.add(
+            "offer_amount_has_description",
+            d.has(10),
+            if d.has(10) {
+                "offer_description set"
+            } else {
+                "offer_amount without offer_description"
+            },
+        );
         let amt = d.tu64(8).unwrap_or(0);
         c.add("offer_amount_nonzero", amt > 0, format!("offer_amount = {amt}"));
     }
     if d.has(6) {
-        c.add("offer_currency_has_amount", d.has(8), if d.has(8) { "offer_amount set" } else { "offer_currency without offer_amount" });
+        c.add(
+            "offer_currency_has_amount",
+            d.has(8),
+            if d.has(8) { "offer_amount set" } else { "offer_currency without offer_amount" },
+        );
     }
     let id_or_paths = d.has(22) || d.has(16);
     c.add(
@@ -441,7 +471,11 @@ fn offer_body_checks(d: &Decoded, c: &mut Checks, opts: &Options) {
     if let (Some(now), Some(exp)) = (opts.now, d.tu64(14)) {
         // Recurrence draft: the expiry only limits the initial request.
         if counter == 0 {
-            c.add("offer_not_expired", now <= exp, format!("offer_absolute_expiry {exp}, now {now}"));
+            c.add(
+                "offer_not_expired",
+                now <= exp,
+                format!("offer_absolute_expiry {exp}, now {now}"),
+            );
         }
     }
     let rec = d.value(24).or_else(|| d.value(25));
@@ -461,7 +495,11 @@ fn offer_body_checks(d: &Decoded, c: &mut Checks, opts: &Options) {
         c.add(
             "offer_recurrence_valid",
             bad.is_empty(),
-            if bad.is_empty() { format!("time_unit {unit}, period {period}") } else { bad.join("; ") },
+            if bad.is_empty() {
+                format!("time_unit {unit}, period {period}")
+            } else {
+                bad.join("; ")
+            },
         );
     } else {
         let stray: Vec<u64> = [26, 27, 29].into_iter().filter(|t| d.has(*t)).collect();
@@ -469,7 +507,14 @@ fn offer_body_checks(d: &Decoded, c: &mut Checks, opts: &Options) {
             c.add(
                 "offer_recurrence_fields_need_recurrence",
                 stray.is_empty(),
-                if stray.is_empty() { "no recurrence_base/paywindow/limit".to_string() } else { format!("types [{}] set without offer_recurrence_optional/compulsory", list(&stray)) },
+                if stray.is_empty() {
+                    "no recurrence_base/paywindow/limit".to_string()
+                } else {
+                    format!(
+                        "types [{}] set without offer_recurrence_optional/compulsory",
+                        list(&stray)
+                    )
+                },
             );
         }
     }
@@ -480,7 +525,11 @@ fn offer_checks(d: &Decoded, c: &mut Checks, opts: &Options) {
     c.add(
         "offer_tlv_ranges",
         bad.is_empty(),
-        if bad.is_empty() { "all types within 1-79 and 1000000000-1999999999".to_string() } else { format!("types outside 1-79 and 1000000000-1999999999: {}", list(&bad)) },
+        if bad.is_empty() {
+            "all types within 1-79 and 1000000000-1999999999".to_string()
+        } else {
+            format!("types outside 1-79 and 1000000000-1999999999: {}", list(&bad))
+        },
     );
     offer_body_checks(d, c, opts);
 }
@@ -493,8 +542,16 @@ fn signature_check(d: &Decoded, c: &mut Checks, key_name: &str) {
     match d.value(240) {
         None => c.add("signature_valid", false, "signature (type 240) missing"),
         Some(sig) => match merkle::verify(&hash, sig, &key) {
-            Ok(()) => c.add("signature_valid", true, format!("BIP-340 signature by {key_name} {}", hex::encode(key))),
-            Err(e) => c.add("signature_valid", false, format!("{e} (key {key_name} {})", hex::encode(key))),
+            Ok(()) => c.add(
+                "signature_valid",
+                true,
+                format!("BIP-340 signature by {key_name} {}", hex::encode(key)),
+            ),
+            Err(e) => c.add(
+                "signature_valid",
+                false,
+                format!("{e} (key {key_name} {})", hex::encode(key)),
+            ),
         },
     }
 }
@@ -514,8 +571,16 @@ pub fn expected_amount(d: &Decoded) -> Option<u64> {
 }
 
 fn invreq_checks(d: &Decoded, c: &mut Checks, opts: &Options) {
-    c.add("invreq_metadata_present", d.has(0), if d.has(0) { "set" } else { "invreq_metadata missing" });
-    c.add("invreq_payer_id_present", d.has(88), if d.has(88) { "set" } else { "invreq_payer_id missing" });
+    c.add(
+        "invreq_metadata_present",
+        d.has(0),
+        if d.has(0) { "set" } else { "invreq_metadata missing" },
+    );
+    c.add(
+        "invreq_payer_id_present",
+        d.has(88),
+        if d.has(88) { "set" } else { "invreq_payer_id missing" },
+    );
     let bad: Vec<u64> = d
         .records
         .iter()
@@ -525,11 +590,23 @@ fn invreq_checks(d: &Decoded, c: &mut Checks, opts: &Options) {
     c.add(
         "invreq_tlv_ranges",
         bad.is_empty(),
-        if bad.is_empty() { "non-signature types within 0-159 and 1000000000-2999999999".to_string() } else { format!("types outside 0-159 and 1000000000-2999999999: {}", list(&bad)) },
+        if bad.is_empty() {
+            "non-signature types within 0-159 and 1000000000-2999999999".to_string()
+        } else {
+            format!("types outside 0-159 and 1000000000-2999999999: {}", list(&bad))
+        },
     );
     if let Some(f) = d.value(84) {
         let bad = unknown_even(f, &[]);
-        c.add("invreq_features_known", bad.is_empty(), if bad.is_empty() { "no unknown even bits".to_string() } else { format!("unknown even bits {bad:?}") });
+        c.add(
+            "invreq_features_known",
+            bad.is_empty(),
+            if bad.is_empty() {
+                "no unknown even bits".to_string()
+            } else {
+                format!("unknown even bits {bad:?}")
+            },
+        );
     }
     signature_check(d, c, "invreq_payer_id");
     hops_check(c, d, 90, "invreq_paths_num_hops");
@@ -542,25 +619,50 @@ fn invreq_checks(d: &Decoded, c: &mut Checks, opts: &Options) {
             let (ok, detail) = match q {
                 None if cancel => (true, "no invreq_quantity (cancellation)".to_string()),
                 None => (false, "offer_quantity_max set but invreq_quantity missing".to_string()),
-                Some(q) if max != 0 => (q > 0 && q <= max, format!("invreq_quantity {q}, offer_quantity_max {max}")),
+                Some(q) if max != 0 => {
+                    (q > 0 && q <= max, format!("invreq_quantity {q}, offer_quantity_max {max}"))
+                }
                 Some(q) => (q > 0, format!("invreq_quantity {q}, offer_quantity_max unlimited")),
             };
             c.add("invreq_quantity_valid", ok, detail);
         } else if d.has(86) {
-            c.add("invreq_quantity_valid", false, "invreq_quantity set but offer has no offer_quantity_max");
+            c.add(
+                "invreq_quantity_valid",
+                false,
+                "invreq_quantity set but offer has no offer_quantity_max",
+            );
         }
         let invreq_amount = d.tu64(82);
         if d.has(8) {
             match (expected_amount(d), invreq_amount) {
                 (Some(exp), Some(got)) => {
                     let exp = recurrence::scaled_expected(d, exp, opts.now);
-                    c.add("invreq_amount_sufficient", got >= exp, format!("invreq_amount {got} msat, expected at least {exp} msat"));
+                    c.add(
+                        "invreq_amount_sufficient",
+                        got >= exp,
+                        format!("invreq_amount {got} msat, expected at least {exp} msat"),
+                    );
                 }
-                (None, Some(got)) => c.add("invreq_amount_sufficient", true, format!("invreq_amount {got} msat; offer in {} (conversion not checked)", d.fields.get("offer_currency").and_then(Value::as_str).unwrap_or("?"))),
+                (None, Some(got)) => c.add(
+                    "invreq_amount_sufficient",
+                    true,
+                    format!(
+                        "invreq_amount {got} msat; offer in {} (conversion not checked)",
+                        d.fields.get("offer_currency").and_then(Value::as_str).unwrap_or("?")
+                    ),
+                ),
                 _ => {}
             }
         } else if !cancel {
-            c.add("invreq_amount_present", invreq_amount.is_some(), if invreq_amount.is_some() { "set (offer has no amount)" } else { "offer has no offer_amount and invreq_amount is missing" });
+            c.add(
+                "invreq_amount_present",
+                invreq_amount.is_some(),
+                if invreq_amount.is_some() {
+                    "set (offer has no amount)"
+                } else {
+                    "offer has no offer_amount and invreq_amount is missing"
+                },
+            );
         }
         invreq_recurrence_checks(d, c);
     } else {
@@ -568,18 +670,32 @@ fn invreq_checks(d: &Decoded, c: &mut Checks, opts: &Options) {
         c.add(
             "invreq_without_offer_fields",
             stray.is_empty(),
-            if stray.is_empty() { "not a response to an offer: no offer_chains, offer_features, offer_quantity_max".to_string() } else { format!("not a response to an offer, yet has types {}", list(&stray)) },
+            if stray.is_empty() {
+                "not a response to an offer: no offer_chains, offer_features, offer_quantity_max"
+                    .to_string()
+            } else {
+                format!("not a response to an offer, yet has types {}", list(&stray))
+            },
         );
-        c.add("invreq_amount_present", d.has(82), if d.has(82) { "set" } else { "invreq_amount missing (required without an offer)" });
+        c.add(
+            "invreq_amount_present",
+            d.has(82),
+            if d.has(82) { "set" } else { "invreq_amount missing (required without an offer)" },
+        );
     }
     if let Some(net) = opts.network {
-        let chains: Vec<[u8; 32]> = d.value(80).and_then(|v| v.try_into().ok()).into_iter().collect();
+        let chains: Vec<[u8; 32]> =
+            d.value(80).and_then(|v| v.try_into().ok()).into_iter().collect();
         chain_check(c, "invreq_chain_supported", &chains, net);
     }
     if let Some(n) = d.fields.get("invreq_bip_353_name") {
         let name = n.get("name").and_then(Value::as_str).unwrap_or("");
         let domain = n.get("domain").and_then(Value::as_str).unwrap_or("");
-        c.add("invreq_bip_353_name_charset", name_ok(name) && name_ok(domain), format!("name {name:?}, domain {domain:?}"));
+        c.add(
+            "invreq_bip_353_name_charset",
+            name_ok(name) && name_ok(domain),
+            format!("name {name:?}, domain {domain:?}"),
+        );
     }
 }
 
@@ -588,23 +704,55 @@ fn invreq_recurrence_checks(d: &Decoded, c: &mut Checks) {
     if !has_rec {
         let stray: Vec<u64> = [92, 93, 94].into_iter().filter(|t| d.has(*t)).collect();
         if !stray.is_empty() {
-            c.add("invreq_recurrence_fields_need_recurrence", false, format!("types {} set but the offer has no recurrence", list(&stray)));
+            c.add(
+                "invreq_recurrence_fields_need_recurrence",
+                false,
+                format!("types {} set but the offer has no recurrence", list(&stray)),
+            );
         }
         return;
     }
     let counter = d.tu64(92);
-    c.add("invreq_recurrence_counter_present", counter.is_some() || d.has(92), if d.has(92) { "set" } else { "offer has recurrence but invreq_recurrence_counter is missing" });
+    c.add(
+        "invreq_recurrence_counter_present",
+        counter.is_some() || d.has(92),
+        if d.has(92) {
+            "set"
+        } else {
+            "offer has recurrence but invreq_recurrence_counter is missing"
+        },
+    );
     if d.has(26) {
-        c.add("invreq_recurrence_start_present", d.has(93), if d.has(93) { "set (offer has recurrence_base)" } else { "offer has recurrence_base but invreq_recurrence_start is missing" });
+        c.add(
+            "invreq_recurrence_start_present",
+            d.has(93),
+            if d.has(93) {
+                "set (offer has recurrence_base)"
+            } else {
+                "offer has recurrence_base but invreq_recurrence_start is missing"
+            },
+        );
     } else if d.has(93) {
-        c.add("invreq_recurrence_start_absent", false, "invreq_recurrence_start set but the offer has no recurrence_base");
+        c.add(
+            "invreq_recurrence_start_absent",
+            false,
+            "invreq_recurrence_start set but the offer has no recurrence_base",
+        );
     }
     let index = counter.unwrap_or(0).saturating_add(d.tu64(93).unwrap_or(0));
     if let Some(limit) = d.tu64(29) {
-        c.add("invreq_recurrence_within_limit", index <= limit, format!("period index {index}, max_period_index {limit}"));
+        c.add(
+            "invreq_recurrence_within_limit",
+            index <= limit,
+            format!("period index {index}, max_period_index {limit}"),
+        );
     }
     if counter.unwrap_or(0) == 0 && d.has(94) {
-        c.add("invreq_recurrence_cancel_not_initial", false, "invreq_recurrence_cancel on the initial request (counter 0)");
+        c.add(
+            "invreq_recurrence_cancel_not_initial",
+            false,
+            "invreq_recurrence_cancel on the initial request (counter 0)",
+        );
     }
 }
 
@@ -615,28 +763,54 @@ fn invoice_checks(d: &Decoded, c: &mut Checks, opts: &Options) {
         (168, "invoice_payment_hash_present", "invoice_payment_hash"),
         (176, "invoice_node_id_present", "invoice_node_id"),
     ] {
-        c.add(name, d.has(ty), if d.has(ty) { format!("{what} set") } else { format!("{what} missing") });
+        c.add(
+            name,
+            d.has(ty),
+            if d.has(ty) { format!("{what} set") } else { format!("{what} missing") },
+        );
     }
     if let Some(net) = opts.network {
-        let chains: Vec<[u8; 32]> = d.value(80).and_then(|v| v.try_into().ok()).into_iter().collect();
+        let chains: Vec<[u8; 32]> =
+            d.value(80).and_then(|v| v.try_into().ok()).into_iter().collect();
         chain_check(c, "invoice_chain_supported", &chains, net);
     }
     if let Some(f) = d.value(174) {
         let bad = unknown_even(f, &[16]);
-        c.add("invoice_features_known", bad.is_empty(), if bad.is_empty() { "no unknown even bits".to_string() } else { format!("unknown even bits {bad:?}") });
+        c.add(
+            "invoice_features_known",
+            bad.is_empty(),
+            if bad.is_empty() {
+                "no unknown even bits".to_string()
+            } else {
+                format!("unknown even bits {bad:?}")
+            },
+        );
     }
     if let (Some(now), Some(created)) = (opts.now, d.tu64(164)) {
         let rel = d.tu64(166).unwrap_or(7200);
         let until = created.saturating_add(rel);
-        c.add("invoice_not_expired", now <= until, format!("expires at {until} (created {created} + {rel} s), now {now}"));
+        c.add(
+            "invoice_not_expired",
+            now <= until,
+            format!("expires at {until} (created {created} + {rel} s), now {now}"),
+        );
     }
     let paths = d.paths(160);
     c.add("invoice_paths_present", !paths.is_empty(), format!("{} path(s)", paths.len()));
     hops_check(c, d, 160, "invoice_paths_num_hops");
-    c.add("invoice_blindedpay_present", d.has(162), if d.has(162) { "set" } else { "invoice_blindedpay missing" });
-    let payinfo = d.fields.get("invoice_blindedpay").and_then(Value::as_array).cloned().unwrap_or_default();
+    c.add(
+        "invoice_blindedpay_present",
+        d.has(162),
+        if d.has(162) { "set" } else { "invoice_blindedpay missing" },
+    );
+    let payinfo =
+        d.fields.get("invoice_blindedpay").and_then(Value::as_array).cloned().unwrap_or_default();
     if d.has(162) {
-        c.add("invoice_blindedpay_per_path", payinfo.len() == paths.len(), format!("{} payinfo for {} path(s)", payinfo.len(), paths.len()));
+        c.add(
+            "invoice_blindedpay_per_path",
+            payinfo.len() == paths.len(),
+            format!("{} payinfo for {} path(s)", payinfo.len(), paths.len()),
+        );
         let usable = payinfo
             .iter()
             .filter(|p| {
@@ -644,29 +818,71 @@ fn invoice_checks(d: &Decoded, c: &mut Checks, opts: &Options) {
                 unknown_even(&hex::decode(hexf).unwrap_or_default(), &[]).is_empty()
             })
             .count();
-        c.add("invoice_has_usable_path", usable > 0, format!("{usable} path(s) without unknown even payinfo features"));
+        c.add(
+            "invoice_has_usable_path",
+            usable > 0,
+            format!("{usable} path(s) without unknown even payinfo features"),
+        );
     }
     let node = d.point(176);
     if let Some(issuer) = d.point(22) {
-        c.add("invoice_node_id_is_offer_issuer_id", node == Some(issuer), format!("invoice_node_id {}, offer_issuer_id {}", node.map(hex::encode).unwrap_or_default(), hex::encode(issuer)));
+        c.add(
+            "invoice_node_id_is_offer_issuer_id",
+            node == Some(issuer),
+            format!(
+                "invoice_node_id {}, offer_issuer_id {}",
+                node.map(hex::encode).unwrap_or_default(),
+                hex::encode(issuer)
+            ),
+        );
     } else if d.has(16) {
-        let finals: Vec<[u8; 33]> = d.paths(16).iter().filter_map(BlindedPath::final_node_id).collect();
-        c.add("invoice_node_id_in_offer_paths", node.is_some_and(|n| finals.contains(&n)), format!("invoice_node_id must be a final blinded_node_id of offer_paths ({} path(s))", finals.len()));
+        let finals: Vec<[u8; 33]> =
+            d.paths(16).iter().filter_map(BlindedPath::final_node_id).collect();
+        c.add(
+            "invoice_node_id_in_offer_paths",
+            node.is_some_and(|n| finals.contains(&n)),
+            format!(
+                "invoice_node_id must be a final blinded_node_id of offer_paths ({} path(s))",
+                finals.len()
+            ),
+        );
     }
     signature_check(d, c, "invoice_node_id");
     if let Some(want) = d.tu64(82) {
         let got = d.tu64(170);
-        c.add("invoice_amount_is_invreq_amount", got == Some(want), format!("invoice_amount {} msat, invreq_amount {want} msat", got.map_or_else(|| "missing".into(), |g| g.to_string())));
+        c.add(
+            "invoice_amount_is_invreq_amount",
+            got == Some(want),
+            format!(
+                "invoice_amount {} msat, invreq_amount {want} msat",
+                got.map_or_else(|| "missing".into(), |g| g.to_string())
+            ),
+        );
     }
     if d.has(24) || d.has(25) {
         let basetime = d.tu64(177);
-        c.add("invoice_recurrence_basetime_present", basetime.is_some(), if basetime.is_some() { "set" } else { "offer has recurrence but invoice_recurrence_basetime is missing" });
+        c.add(
+            "invoice_recurrence_basetime_present",
+            basetime.is_some(),
+            if basetime.is_some() {
+                "set"
+            } else {
+                "offer has recurrence but invoice_recurrence_basetime is missing"
+            },
+        );
         if let (Some(bt), 0) = (basetime, d.tu64(92).unwrap_or(0)) {
             let (want, what) = match d.value(26) {
-                Some(b) => (b.get(1..).and_then(|t| decode_truncated(t, 8).ok()).unwrap_or(0), "offer_recurrence_base.basetime"),
+                Some(b) => (
+                    b.get(1..).and_then(|t| decode_truncated(t, 8).ok()).unwrap_or(0),
+                    "offer_recurrence_base.basetime",
+                ),
                 None => (d.tu64(164).unwrap_or(0), "invoice_created_at"),
             };
-            c.add("invoice_recurrence_basetime_matches", bt == want, format!("invoice_recurrence_basetime {bt}, {what} {want}"));
+            c.add(
+                "invoice_recurrence_basetime_matches",
+                bt == want,
+                format!("invoice_recurrence_basetime {bt}, {what} {want}"),
+            );
         }
     }
 }

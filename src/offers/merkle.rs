@@ -5,7 +5,9 @@
 //! <https://github.com/lightning/bolts/blob/master/12-offer-encoding.md#signature-calculation>
 
 use bitcoin::hashes::{sha256, Hash, HashEngine};
-use bitcoin::secp256k1::{schnorr, Keypair, Message, PublicKey, Secp256k1, SecretKey, XOnlyPublicKey};
+use bitcoin::secp256k1::{
+    schnorr, Keypair, Message, PublicKey, Secp256k1, SecretKey, XOnlyPublicKey,
+};
 
 use crate::encoding::write_bigsize;
 use crate::error::{Error, ErrorKind, Result};
@@ -117,7 +119,8 @@ pub fn signature_hash(message_name: &str, field_name: &str, root: &[u8; 32]) -> 
 
 /// Verifies a BIP-340 signature over `hash` by the x-only form of the 33-byte `key`.
 pub fn verify(hash: &[u8; 32], sig: &[u8], key: &[u8]) -> Result<()> {
-    let pk = PublicKey::from_slice(key).map_err(|_| Error::invalid("signing key is not a point"))?;
+    let pk =
+        PublicKey::from_slice(key).map_err(|_| Error::invalid("signing key is not a point"))?;
     let (xonly, _) = pk.x_only_public_key();
     let sig = schnorr::Signature::from_slice(sig)
         .map_err(|_| Error::new(ErrorKind::Crypto, "signature is not 64 bytes"))?;

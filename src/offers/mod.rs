@@ -22,7 +22,9 @@ pub mod recurrence;
 pub mod string;
 pub mod tables;
 
-pub use decode::{decode_bytes, decode_str, decode_str_with, guess_kind, Check, Decoded, Kind, Options};
+pub use decode::{
+    decode_bytes, decode_str, decode_str_with, guess_kind, Check, Decoded, Kind, Options,
+};
 
 /// Renders any decoded message as the JSON the `ln-offer decode` command prints.
 pub fn to_json(d: &Decoded) -> serde_json::Value {

@@ -14,7 +14,11 @@ use crate::encoding::decode_truncated;
 use crate::error::{Error, Result};
 
 const DAY: i64 = 86_400;
+const MONTHS: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
+// Single-letter names follow the published civil-date algorithm.
+#[allow(clippy::many_single_char_names)]
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
 fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
@@ -26,6 +30,7 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+#[allow(clippy::many_single_char_names)]
 /// (year, month 1–12, day 1–31) of a day count since 1970-01-01.
 fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let z = z + 719_468;
@@ -45,38 +50,41 @@ fn days_in_month(y: i64, m: i64) -> i64 {
 }
 
 /// `31 Dec 1970 10:00:01 UTC`.
-pub fn timestring(t: u64) -> String {
-    let t = i64::try_from(t).unwrap_or(i64::MAX);
-    let (y, m, d) = civil_from_days(t.div_euclid(DAY));
-    let s = t.rem_euclid(DAY);
-    const MONTHS: [&str; 12] =
-        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    let mon = usize::try_from(m - 1).ok().and_then(|i| MONTHS.get(i)).copied().unwrap_or("?");
-    format!("{d} {mon} {y} {:02}:{:02}:{:02} UTC", s / 3600, s / 60 % 60, s % 60)
+pub fn timestring(time: u64) -> String {
+    let time = i64::try_from(time).unwrap_or(i64::MAX);
+    let (year, month, day) = civil_from_days(time.div_euclid(DAY));
+    let secs = time.rem_euclid(DAY);
+    let mon = usize::try_from(month - 1).ok().and_then(|i| MONTHS.get(i)).copied().unwrap_or("?");
+    format!("{day} {mon} {year} {:02}:{:02}:{:02} UTC", secs / 3600, secs / 60 % 60, secs % 60)
 }
 
 /// Start of period `n` (seconds since 1970) for a period #0 starting at `basetime`.
-pub fn period_start(basetime: u64, time_unit: u8, period: u32, n: u64) -> Result<u64> {
+pub fn period_start(basetime: u64, time_unit: u8, period: u32, index: u64) -> Result<u64> {
     let overflow = || Error::invalid("period start out of range");
-    let steps = u64::from(period).checked_mul(n).ok_or_else(overflow)?;
+    let steps = u64::from(period).checked_mul(index).ok_or_else(overflow)?;
     match time_unit {
         0 => basetime.checked_add(steps).ok_or_else(overflow),
         1 => steps.checked_mul(86_400).and_then(|s| basetime.checked_add(s)).ok_or_else(overflow),
         2 => {
             let base = i64::try_from(basetime).map_err(|_| overflow())?;
-            let (y, m, d) = civil_from_days(base.div_euclid(DAY));
+            let (year, month, mday) = civil_from_days(base.div_euclid(DAY));
             let sod = base.rem_euclid(DAY);
             let months = i64::try_from(steps).map_err(|_| overflow())?;
-            let total = (m - 1).checked_add(months).ok_or_else(overflow)?;
-            let (ny, nm) = (y.checked_add(total.div_euclid(12)).ok_or_else(overflow)?, total.rem_euclid(12) + 1);
+            let total = (month - 1).checked_add(months).ok_or_else(overflow)?;
+            let (ny, nm) = (
+                year.checked_add(total.div_euclid(12)).ok_or_else(overflow)?,
+                total.rem_euclid(12) + 1,
+            );
             if ny > 1_000_000 {
                 return Err(overflow());
             }
-            let day = d.min(days_in_month(ny, nm));
+            let day = mday.min(days_in_month(ny, nm));
             let t = days_from_civil(ny, nm, day) * DAY + sod;
             u64::try_from(t).map_err(|_| overflow())
         }
-        u => Err(Error::invalid(format!("time_unit {u} is not 0 (seconds), 1 (days) or 2 (months)"))),
+        u => {
+            Err(Error::invalid(format!("time_unit {u} is not 0 (seconds), 1 (days) or 2 (months)")))
+        }
     }
 }
 
@@ -142,10 +150,9 @@ impl Schedule {
         let period = decode_truncated(r.get(1..).unwrap_or(&[]), 4)?;
         let period = u32::try_from(period).map_err(|_| Error::invalid("period over u32"))?;
         let (basetime, proportional) = match d.value(26) {
-            Some(b) => (
-                decode_truncated(b.get(1..).unwrap_or(&[]), 8)?,
-                b.first().copied() == Some(1),
-            ),
+            Some(b) => {
+                (decode_truncated(b.get(1..).unwrap_or(&[]), 8)?, b.first().copied() == Some(1))
+            }
             None => (
                 first_invoice_time.or_else(|| d.tu64(177)).ok_or_else(|| {
                     Error::invalid("no offer_recurrence_base: give the first invoice's time")
@@ -183,7 +190,9 @@ impl Schedule {
                 // No paywindow: payable during the prior period and the paid-for period.
                 None => (
                     match index.checked_sub(1) {
-                        Some(p) => Some(period_start(self.basetime, self.time_unit, self.period, p)?),
+                        Some(p) => {
+                            Some(period_start(self.basetime, self.time_unit, self.period, p)?)
+                        }
                         None => None,
                     },
                     end,

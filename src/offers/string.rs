@@ -25,7 +25,8 @@ fn join(s: &str) -> Result<(String, Vec<usize>)> {
     while let Some((i, c)) = chars.next() {
         let at = lead + i;
         if c == '+' {
-            if out.is_empty() || !matches!(t.get(..i).and_then(|p| p.chars().last()), Some(p) if p.is_ascii_alphanumeric())
+            if out.is_empty()
+                || !matches!(t.get(..i).and_then(|p| p.chars().last()), Some(p) if p.is_ascii_alphanumeric())
             {
                 return Err(Error::syntax(format!(
                     "'+' at position {at} must follow a bech32 character"

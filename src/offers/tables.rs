@@ -46,7 +46,7 @@ impl SciddirOrPubkey {
                 r.u8()?;
                 Ok(Self::Scid { direction: first, scid: ShortChannelId(r.u64()?) })
             }
-            2 | 3 | 4 | 5 if first <= 3 || allow_wallet => {
+            2..=5 if first <= 3 || allow_wallet => {
                 let mut k: [u8; 33] = r.array()?;
                 let wallet = first >= 4;
                 if let Some(b) = k.first_mut() {
