@@ -857,20 +857,17 @@ fn periods(
         let d = lnkit::offers::decode_str(s)?;
         recurrence::Schedule::from_decoded(&d, basetime)?
     } else {
-        {
-            let (Some(time_unit), Some(period), Some(basetime)) = (time_unit, period, basetime)
-            else {
-                return common::usage("give --offer, or --time-unit, --period and --basetime");
-            };
-            recurrence::Schedule {
-                time_unit,
-                period,
-                basetime,
-                paywindow: paywindow.map(|p| pair(p, "--paywindow")).transpose()?,
-                limit: None,
-                amount,
-                proportional,
-            }
+        let (Some(time_unit), Some(period), Some(basetime)) = (time_unit, period, basetime) else {
+            return common::usage("give --offer, or --time-unit, --period and --basetime");
+        };
+        recurrence::Schedule {
+            time_unit,
+            period,
+            basetime,
+            paywindow: paywindow.map(|p| pair(p, "--paywindow")).transpose()?,
+            limit: None,
+            amount,
+            proportional,
         }
     };
     let rows = schedule.periods(first, count, now)?;

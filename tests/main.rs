@@ -5,6 +5,7 @@
 mod cli_common;
 mod generated;
 mod malformed;
+mod offers_txt;
 mod support;
 mod tidy;
 mod vectors_bolt01;
