@@ -46,7 +46,8 @@ fn offers_txt_verdicts_match_golden() {
         rows.push(json!({"line": n, "start": head, "verdict": v}));
     }
     let got = Value::Array(rows);
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/offers-txt-verdicts.json");
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/offers-txt-verdicts.json");
     if std::env::var_os("LNKIT_BLESS").is_some() {
         std::fs::write(&path, serde_json::to_string_pretty(&got).unwrap() + "\n").unwrap();
         return;
@@ -62,11 +63,20 @@ fn offers_txt_verdicts_match_golden() {
 #[test]
 fn offers_txt_cln_invoice_matches_eclair_assertions() {
     // eclair's Bolt12InvoiceSpec "cln invoice" asserts these facts about this CLN invoice.
-    let (_, s) = offers_txt().into_iter().find(|(_, s)| s.starts_with("lni1qqgds4gweqxey37gexf5jus4")).unwrap();
+    let (_, s) = offers_txt()
+        .into_iter()
+        .find(|(_, s)| s.starts_with("lni1qqgds4gweqxey37gexf5jus4"))
+        .unwrap();
     let d = lnkit::offers::decode_str(&s).unwrap();
     assert!(d.valid(), "{}", d.to_json());
     assert_eq!(d.tu64(170), Some(10_000_000));
-    assert_eq!(hex::encode(d.point(176).unwrap()), "024cc50d604f657094f8a2ff031ad6d888f9ac220a86b5949cdaaa5a5c03055d69");
-    assert_eq!(hex::encode(d.value(168).unwrap()), "14805a7006b96286e7b0a3f618c1cd7f1059f76da766044c5bfc3fa31d5e9442");
+    assert_eq!(
+        hex::encode(d.point(176).unwrap()),
+        "024cc50d604f657094f8a2ff031ad6d888f9ac220a86b5949cdaaa5a5c03055d69"
+    );
+    assert_eq!(
+        hex::encode(d.value(168).unwrap()),
+        "14805a7006b96286e7b0a3f618c1cd7f1059f76da766044c5bfc3fa31d5e9442"
+    );
     assert_eq!(d.to_json()["offer_description"], "yolo");
 }
