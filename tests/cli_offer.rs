@@ -318,12 +318,12 @@ fn decode_raw_hex_and_errors() {
 #[test]
 fn encode_makes_deliberately_invalid_strings() {
     // offer_amount without offer_description: decodes, fails one check, exit 1.
-    let o = cli("ln-offer").args(["encode", "8=2710", &format!("22={ALICE_ID}")]).run();
-    o.code(0);
-    let s = o.stdout.trim();
-    let d = cli("ln-offer").args(["decode", s]).run();
-    d.code(1);
-    let failed: Vec<Value> = d.json()["checks"]
+    let out = cli("ln-offer").args(["encode", "8=2710", &format!("22={ALICE_ID}")]).run();
+    out.code(0);
+    let text = out.stdout.trim();
+    let dec = cli("ln-offer").args(["decode", text]).run();
+    dec.code(1);
+    let failed: Vec<Value> = dec.json()["checks"]
         .as_array()
         .unwrap()
         .iter()
@@ -333,11 +333,11 @@ fn encode_makes_deliberately_invalid_strings() {
     assert_eq!(failed.len(), 1);
     assert_eq!(failed[0]["check"], "offer_amount_has_description");
     // Out of order records: a decode error naming the offset.
-    let o = cli("ln-offer").args(["encode", &format!("22={ALICE_ID}"), "10=74"]).run();
-    let e = cli("ln-offer").args(["decode", o.stdout.trim()]).run();
-    e.code(1).one_line_error();
-    assert!(e.stderr.contains("offset 35"), "{}", e.stderr);
+    let out = cli("ln-offer").args(["encode", &format!("22={ALICE_ID}"), "10=74"]).run();
+    let err = cli("ln-offer").args(["decode", out.stdout.trim()]).run();
+    err.code(1).one_line_error();
+    assert!(err.stderr.contains("offset 35"), "{}", err.stderr);
     // --hex
-    let h = cli("ln-offer").args(["encode", "--hex", "10=74"]).run();
-    assert_eq!(h.code(0).stdout.trim(), "0a0174");
+    let hexed = cli("ln-offer").args(["encode", "--hex", "10=74"]).run();
+    assert_eq!(hexed.code(0).stdout.trim(), "0a0174");
 }
