@@ -10,7 +10,7 @@
 use bitcoin::hashes::hmac::{Hmac, HmacEngine};
 use bitcoin::hashes::{sha256, Hash, HashEngine};
 use bitcoin::secp256k1::ecdh::SharedSecret;
-use bitcoin::secp256k1::{PublicKey, Scalar, Secp256k1, SecretKey};
+use bitcoin::secp256k1::{PublicKey, Scalar, SecretKey};
 use chacha20_poly1305::{ChaCha20Poly1305, Key, Nonce};
 use serde_json::{json, Map, Value};
 
@@ -77,15 +77,15 @@ pub struct HopSecrets {
 
 /// Blinds `hops` = (node id N_i, `encrypted_data_tlv` bytes) starting from session key e_0.
 pub fn blind(session_key: &SecretKey, hops: &[(PublicKey, Vec<u8>)]) -> Result<Vec<HopSecrets>> {
-    let secp = Secp256k1::new();
+    let secp = super::merkle::secp();
     let mut e = *session_key;
     let mut out = Vec::with_capacity(hops.len());
     for (node, tlvs) in hops {
-        let big_e = PublicKey::from_secret_key(&secp, &e);
+        let big_e = PublicKey::from_secret_key(secp, &e);
         let ss = SharedSecret::new(node, &e).secret_bytes();
         let rho = hmac(b"rho", &ss);
         let blinded = node
-            .mul_tweak(&secp, &scalar(hmac(b"blinded_node_id", &ss))?)
+            .mul_tweak(secp, &scalar(hmac(b"blinded_node_id", &ss))?)
             .map_err(|_| crypto("blinded_node_id"))?;
         let mut h = sha256::Hash::engine();
         h.input(&big_e.serialize());
@@ -110,10 +110,10 @@ pub fn blind(session_key: &SecretKey, hops: &[(PublicKey, Vec<u8>)]) -> Result<V
 pub fn build_path(session_key: &SecretKey, hops: &[(PublicKey, Vec<u8>)]) -> Result<BlindedPath> {
     let (first, _) = hops.first().ok_or_else(|| Error::invalid("a blinded path needs a hop"))?;
     let secrets = blind(session_key, hops)?;
-    let secp = Secp256k1::new();
+    let secp = super::merkle::secp();
     Ok(BlindedPath {
         first_node_id: SciddirOrPubkey::Pubkey(first.serialize()),
-        first_path_key: PublicKey::from_secret_key(&secp, session_key).serialize(),
+        first_path_key: PublicKey::from_secret_key(secp, session_key).serialize(),
         path: secrets
             .into_iter()
             .map(|s| BlindedHop {
@@ -147,7 +147,7 @@ pub fn blinded_privkey(node_key: &SecretKey, path_key: &PublicKey) -> Result<Sec
 
 /// The reader side at one hop: node key k_i, path key E_i and the hop's encrypted data.
 pub fn unblind(node_key: &SecretKey, path_key: &PublicKey, encrypted: &[u8]) -> Result<Unblinded> {
-    let secp = Secp256k1::new();
+    let secp = super::merkle::secp();
     let ss = SharedSecret::new(path_key, node_key).secret_bytes();
     let blinded_privkey = node_key
         .mul_tweak(&scalar(hmac(b"blinded_node_id", &ss))?)
@@ -163,7 +163,7 @@ pub fn unblind(node_key: &SecretKey, path_key: &PublicKey, encrypted: &[u8]) -> 
         h.input(&path_key.serialize());
         h.input(&ss);
         path_key
-            .mul_tweak(&secp, &scalar(sha256::Hash::from_engine(h).to_byte_array())?)
+            .mul_tweak(secp, &scalar(sha256::Hash::from_engine(h).to_byte_array())?)
             .map_err(|_| crypto("next path key"))?
     };
     Ok(Unblinded { blinded_privkey, data, tlvs, next_path_key })

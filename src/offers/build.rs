@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use bitcoin::hashes::{sha256, Hash};
-use bitcoin::secp256k1::{PublicKey, Secp256k1, SecretKey};
+use bitcoin::secp256k1::{PublicKey, SecretKey};
 
 use super::blinding::Payinfo;
 use super::decode::{decode_bytes, expected_amount, in_invreq_range, Decoded, Kind, Options};
@@ -245,8 +245,8 @@ pub fn invoice_request(
         r.set(84, f.clone());
     }
     r.opt_tu64(86, p.quantity);
-    let secp = Secp256k1::new();
-    r.set(88, PublicKey::from_secret_key(&secp, payer_key).serialize().to_vec());
+    let secp = super::merkle::secp();
+    r.set(88, PublicKey::from_secret_key(secp, payer_key).serialize().to_vec());
     r.opt_text(89, p.payer_note.as_deref());
     r.paths(90, &p.paths)?;
     if let Some((name, domain)) = &p.bip_353_name {
@@ -297,8 +297,8 @@ pub fn invoice(invreq: &Decoded, p: &InvoiceParams, node_key: &SecretKey) -> Res
     if p.paths.is_empty() {
         return Err(Error::rule("an invoice needs at least one blinded path"));
     }
-    let secp = Secp256k1::new();
-    let node_id = PublicKey::from_secret_key(&secp, node_key).serialize();
+    let secp = super::merkle::secp();
+    let node_id = PublicKey::from_secret_key(secp, node_key).serialize();
     if let Some(issuer) = invreq.point(22) {
         if issuer != node_id {
             return Err(Error::rule("the signing key is not the offer's offer_issuer_id"));

@@ -5,7 +5,7 @@
 //! <https://github.com/lightning/blips/pull/42> (`blip-0042.md`)
 
 use bitcoin::hashes::{sha256, Hash, HashEngine};
-use bitcoin::secp256k1::{PublicKey, Scalar, Secp256k1, SecretKey};
+use bitcoin::secp256k1::{PublicKey, Scalar, SecretKey};
 
 use super::decode::Decoded;
 use super::tables::BlindedPath;
@@ -23,7 +23,7 @@ pub fn contact_secret(our_offer_key: &SecretKey, their_offer: &Decoded) -> Resul
     let their = offer_node_id(their_offer)
         .ok_or_else(|| Error::invalid("offer has neither offer_issuer_id nor a blinded path"))?;
     let shared = their
-        .mul_tweak(&Secp256k1::verification_only(), &Scalar::from(*our_offer_key))
+        .mul_tweak(super::merkle::secp(), &Scalar::from(*our_offer_key))
         .map_err(|_| Error::new(ErrorKind::Crypto, "ECDH failed"))?;
     let mut e = sha256::Hash::engine();
     e.input(b"blip42_contact_secret");

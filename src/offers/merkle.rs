@@ -5,12 +5,21 @@
 //! <https://github.com/lightning/bolts/blob/master/12-offer-encoding.md#signature-calculation>
 
 use bitcoin::hashes::{sha256, Hash, HashEngine};
+use std::sync::OnceLock;
+
 use bitcoin::secp256k1::{
-    schnorr, Keypair, Message, PublicKey, Secp256k1, SecretKey, XOnlyPublicKey,
+    schnorr, All, Keypair, Message, PublicKey, Secp256k1, SecretKey, XOnlyPublicKey,
 };
 
 use crate::encoding::write_bigsize;
 use crate::error::{Error, ErrorKind, Result};
+
+/// One shared context: creating one randomizes it (an EC multiplication), which would
+/// dominate a decode.
+pub fn secp() -> &'static Secp256k1<All> {
+    static CTX: OnceLock<Secp256k1<All>> = OnceLock::new();
+    CTX.get_or_init(Secp256k1::new)
+}
 
 /// Types 240..=1000 are signature records: outside the tree.
 pub fn is_signature_type(ty: u64) -> bool {
@@ -125,19 +134,18 @@ pub fn verify(hash: &[u8; 32], sig: &[u8], key: &[u8]) -> Result<()> {
     let sig = schnorr::Signature::from_slice(sig)
         .map_err(|_| Error::new(ErrorKind::Crypto, "signature is not 64 bytes"))?;
     let msg = Message::from_digest(*hash);
-    Secp256k1::verification_only()
+    secp()
         .verify_schnorr(&sig, &msg, &xonly)
         .map_err(|_| Error::new(ErrorKind::Crypto, "BIP-340 signature does not verify"))
 }
 
 /// Verifies against an already-parsed x-only key (fast path for benchmarks).
 pub fn verify_xonly(hash: &[u8; 32], sig: &schnorr::Signature, key: &XOnlyPublicKey) -> bool {
-    Secp256k1::verification_only().verify_schnorr(sig, &Message::from_digest(*hash), key).is_ok()
+    secp().verify_schnorr(sig, &Message::from_digest(*hash), key).is_ok()
 }
 
 /// Signs `hash` with BIP-340 (auxiliary randomness from the OS RNG).
 pub fn sign(hash: &[u8; 32], key: &SecretKey) -> [u8; 64] {
-    let secp = Secp256k1::new();
-    let kp = Keypair::from_secret_key(&secp, key);
-    secp.sign_schnorr(&Message::from_digest(*hash), &kp).serialize()
+    let kp = Keypair::from_secret_key(secp(), key);
+    secp().sign_schnorr(&Message::from_digest(*hash), &kp).serialize()
 }
