@@ -243,8 +243,12 @@ impl Decoded {
     /// Blinded paths of record `ty` (16 `offer_paths`, 90 `invreq_paths`, 160 `invoice_paths`).
     pub fn paths(&self, ty: u64) -> Vec<BlindedPath> {
         let Some(r) = self.records.iter().find(|r| r.ty == ty) else { return Vec::new() };
-        tables::read_paths(self.bytes.get(r.value_start..r.end).unwrap_or(&[]), r.value_start)
-            .unwrap_or_default()
+        tables::read_paths_with(
+            self.bytes.get(r.value_start..r.end).unwrap_or(&[]),
+            r.value_start,
+            false,
+        )
+        .unwrap_or_default()
     }
 
     /// True when every check passed.

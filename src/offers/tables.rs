@@ -124,11 +124,14 @@ fn point33(s: &str) -> Result<[u8; 33]> {
     Ok(k)
 }
 
-fn read_point(r: &mut Reader<'_>) -> Result<[u8; 33]> {
+fn read_point(r: &mut Reader<'_>, validate: bool) -> Result<[u8; 33]> {
     let at = r.offset();
     let k: [u8; 33] = r.array()?;
-    bitcoin::secp256k1::PublicKey::from_slice(&k)
-        .map_err(|_| Error::invalid("not a valid secp256k1 point").at(at))?;
+    // Validation costs a square root; re-reads of an already-decoded record skip it.
+    if validate {
+        bitcoin::secp256k1::PublicKey::from_slice(&k)
+            .map_err(|_| Error::invalid("not a valid secp256k1 point").at(at))?;
+    }
     Ok(k)
 }
 
@@ -153,16 +156,23 @@ pub struct BlindedPath {
 }
 
 impl BlindedPath {
-    /// Reads one path.
+    /// Reads one path, validating every point.
     pub fn read(r: &mut Reader<'_>) -> Result<Self> {
-        let first_node_id =
-            SciddirOrPubkey::read(r, false).map_err(|e| e.within("first_node_id"))?;
-        let first_path_key = read_point(r).map_err(|e| e.within("first_path_key"))?;
+        Self::read_with(r, true)
+    }
+
+    fn read_with(r: &mut Reader<'_>, validate: bool) -> Result<Self> {
+        let first_node_id = if validate || r.rest().first().is_some_and(|b| *b < 2) {
+            SciddirOrPubkey::read(r, false).map_err(|e| e.within("first_node_id"))?
+        } else {
+            SciddirOrPubkey::Pubkey(read_point(r, false)?)
+        };
+        let first_path_key = read_point(r, validate).map_err(|e| e.within("first_path_key"))?;
         let n = usize::from(r.u8().map_err(|e| e.within("num_hops"))?);
         let mut path = Vec::with_capacity(n.min(MAX_HOPS));
         for i in 0..n {
-            let blinded_node_id =
-                read_point(r).map_err(|e| e.within(format!("path[{i}]: blinded_node_id")))?;
+            let blinded_node_id = read_point(r, validate)
+                .map_err(|e| e.within(format!("path[{i}]: blinded_node_id")))?;
             let len = r.u16().map_err(|e| e.within(format!("path[{i}]: enclen")))?;
             let data = r
                 .bytes(usize::from(len))
@@ -235,13 +245,22 @@ impl BlindedPath {
     }
 }
 
-/// Reads `...*blinded_path` (all paths filling a record).
+/// Reads `...*blinded_path` (all paths filling a record), validating every point.
 pub fn read_paths(value: &[u8], base: usize) -> Result<Vec<BlindedPath>> {
+    read_paths_with(value, base, true)
+}
+
+/// Re-reads paths of a record that already decoded (points known valid).
+pub(crate) fn read_paths_with(
+    value: &[u8],
+    base: usize,
+    validate: bool,
+) -> Result<Vec<BlindedPath>> {
     let mut r = Reader::with_base(value, base);
     let mut out = Vec::new();
     while !r.is_empty() {
         let i = out.len();
-        out.push(BlindedPath::read(&mut r).map_err(|e| e.within(format!("[{i}]")))?);
+        out.push(BlindedPath::read_with(&mut r, validate).map_err(|e| e.within(format!("[{i}]")))?);
     }
     Ok(out)
 }
