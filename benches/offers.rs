@@ -128,6 +128,10 @@ fn main() {
         .filter(|l| decode_str(l).is_ok_and(|d| d.valid()))
         .map(str::to_string)
         .collect();
+    // Wall-clock figures: a loaded machine inflates them, so say how loaded it was.
+    if let Ok(l) = std::fs::read_to_string("/proc/loadavg") {
+        println!("load average: {}", l.split_whitespace().take(3).collect::<Vec<_>>().join(" "));
+    }
     println!("{:<28} {:>6} {:>14} {:>14}", "input", "items", "lnkit µs/item", "LDK µs/item");
     let t = time_per_item(&offers, |s| {
         black_box(decode_str(black_box(s)).expect("decodes"));
