@@ -13,6 +13,7 @@
 //! | [`gossip`] | BOLT 7 gossip; gossip v2 (taproot gossip, bolts PR #1059) messages, signatures, SPV proofs |
 //! | [`policy`] | Bitcoin Core relay policy (standardness, dust, TRUC BIP 431, P2A BIP 433, ephemeral dust, packages, RBF) and the CPFP child builder |
 //! | [`tx`] | BOLT 3 transactions: funding, commitment (static_remotekey, anchors, zero-fee), HTLC |
+//! | [`offers`] | BOLT 12 offers, invoice requests, invoices; route blinding (BOLT 4); recurrence (PR #1240) |
 #![forbid(unsafe_code)]
 #![deny(clippy::print_stdout, clippy::print_stderr, clippy::exit, clippy::dbg_macro)]
 #![warn(missing_docs)]
@@ -22,6 +23,7 @@ pub mod encoding;
 pub mod error;
 pub mod gossip;
 pub mod network;
+pub mod offers;
 pub mod policy;
 pub mod tx;
 pub mod types;

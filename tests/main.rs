@@ -3,8 +3,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 mod cli_common;
+mod cli_offer;
 mod generated;
 mod malformed;
+mod offers_txt;
 mod policy;
 mod support;
 mod tidy;
@@ -13,5 +15,6 @@ mod vectors_bip327;
 mod vectors_bip340;
 mod vectors_bolt01;
 mod vectors_bolt03;
+mod vectors_bolt12;
 mod vectors_gossip_v2;
 mod vectors_zero_fee;

@@ -290,7 +290,7 @@ fn cli_v2_sign_verify_and_spv_round() {
         .map(|i| bitcoin::Txid::from_byte_array(sha256::Hash::hash(&[i]).to_byte_array()))
         .collect();
     let root = bitcoin::merkle_tree::calculate_root(txids.iter().copied()).unwrap();
-    let list: String = txids.iter().map(|t| format!("{t}\n")).collect();
+    let list: String = txids.iter().map(|t| t.to_string() + "\n").collect();
     let o = cli("ln-gossip")
         .args(["v2", "spv-build", "-", "--index", "5", "--index", "2"])
         .stdin(list)
