@@ -3,9 +3,16 @@
 #[path = "common/mod.rs"]
 mod common;
 
+#[path = "commit/build_cmd.rs"]
+mod build_cmd;
+#[path = "commit/inspect_cmd.rs"]
+mod inspect_cmd;
+#[path = "commit/keys_cmd.rs"]
+mod keys_cmd;
+
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{Parser, Subcommand};
 
 use common::Common;
 
@@ -15,6 +22,18 @@ use common::Common;
 struct Cli {
     #[command(flatten)]
     common: Common,
+    #[command(subcommand)]
+    cmd: Option<Cmd>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Cmd {
+    /// Per-commitment secrets (shachain), their compact storage, and BOLT 3 key derivation
+    Keys(keys_cmd::Args),
+    /// Build (and sign, given keys) funding, commitment, HTLC, closing, sweep and penalty txs
+    Build(build_cmd::Args),
+    /// Decode a transaction: commitment number, output roles, fee, feerate, TRUC
+    Inspect(inspect_cmd::Args),
 }
 
 fn main() -> ExitCode {
@@ -23,6 +42,11 @@ fn main() -> ExitCode {
         if common::generate::<Cli>(&cli.common)? {
             return Ok(());
         }
-        common::usage("nothing to do yet (see --help)")
+        match cli.cmd {
+            Some(Cmd::Keys(a)) => keys_cmd::run(a, &cli.common),
+            Some(Cmd::Build(a)) => build_cmd::run(a, &cli.common),
+            Some(Cmd::Inspect(a)) => inspect_cmd::run(a, &cli.common),
+            None => common::usage("a subcommand is required (see --help)"),
+        }
     })
 }
