@@ -45,7 +45,7 @@ fn main() -> ExitCode {
         match cli.cmd {
             Some(Cmd::Keys(a)) => keys_cmd::run(a, &cli.common),
             Some(Cmd::Build(a)) => build_cmd::run(a, &cli.common),
-            Some(Cmd::Inspect(a)) => inspect_cmd::run(a, &cli.common),
+            Some(Cmd::Inspect(a)) => inspect_cmd::run(&a, &cli.common),
             None => common::usage("a subcommand is required (see --help)"),
         }
     })

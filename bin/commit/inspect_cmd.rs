@@ -31,7 +31,7 @@ pub struct Args {
     pub spent_by: Vec<String>,
 }
 
-pub fn run(a: Args, _common: &Common) -> anyhow::Result<()> {
+pub fn run(a: &Args, _common: &Common) -> anyhow::Result<()> {
     let text = common::read_data(a.tx.as_deref(), "transaction hex")?;
     let tx = inspect::decode_tx(&common::hex_arg(&text)?)?;
     let mut opts = InspectOptions {

@@ -2,6 +2,8 @@
 //! (`option_simple_close`, BOLT 2 `closing_complete` / `closing_sig`): mutual closes spending
 //! the funding output with both funding signatures.
 
+#![allow(clippy::similar_names)]
+
 use bitcoin::absolute::LockTime;
 use bitcoin::ecdsa::Signature;
 use bitcoin::secp256k1::{Message, PublicKey, SecretKey};
@@ -139,17 +141,14 @@ pub fn simple_close(
 ) -> Result<CloseTx> {
     check_total(funding, closer_msat, closee_msat)?;
     let mut outs = Vec::new();
-    if variant != SimpleCloseVariant::CloseeOnly {
-        let amount = if closer_script.is_op_return() {
-            // The closer still pays the fee out of its balance; the rest goes to fees.
-            balance_sat(closer_msat, fee_sat, true, "closer")?;
-            0
-        } else {
-            balance_sat(closer_msat, fee_sat, true, "closer")?
-        };
-        outs.push(CloseOutput { role: "closer", amount_sat: amount, script_pubkey: closer_script });
+    // The closer pays the fee out of its balance even when its output is left out or is an
+    // OP_RETURN (the rest then goes to fees too).
+    let closer_sat = balance_sat(closer_msat, fee_sat, true, "closer")?;
+    if variant == SimpleCloseVariant::CloseeOnly {
+        drop(closer_script);
     } else {
-        balance_sat(closer_msat, fee_sat, true, "closer")?;
+        let amount = if closer_script.is_op_return() { 0 } else { closer_sat };
+        outs.push(CloseOutput { role: "closer", amount_sat: amount, script_pubkey: closer_script });
     }
     if variant != SimpleCloseVariant::CloserOnly {
         let amount = if closee_script.is_op_return() { 0 } else { closee_msat / 1000 };

@@ -5,6 +5,8 @@
 //! the witness scripts revealed by spending transactions, scripts derived from given keys, or
 //! output templates; report fee, feerate and the trimmed amount.
 
+#![allow(clippy::similar_names)]
+
 use std::collections::HashMap;
 
 use bitcoin::consensus::encode::deserialize_partial;

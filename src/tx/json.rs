@@ -5,6 +5,8 @@
 //!
 //! Every field error names its JSON path.
 
+#![allow(clippy::many_single_char_names)]
+
 use std::str::FromStr;
 
 use bitcoin::hashes::{sha256, Hash};
@@ -19,6 +21,9 @@ use super::inspect::{HtlcHint, KeyCandidate};
 use super::ChannelType;
 use crate::crypto::{keys, shachain};
 use crate::{Error, Result};
+
+/// `(payment_hash, payment_preimage)` pairs.
+pub type Preimages = Vec<([u8; 32], [u8; 32])>;
 
 /// Most HTLCs a spec may list (both directions at the BOLT 2 maximum).
 pub const MAX_SPEC_HTLCS: usize = 2 * 483;
@@ -322,7 +327,7 @@ pub struct ParsedCommitment {
     /// The holder's per-commitment secret, when known (revoked commitments).
     pub per_commitment_secret: Option<SecretKey>,
     /// Preimages given for HTLCs, by payment hash.
-    pub preimages: Vec<([u8; 32], [u8; 32])>,
+    pub preimages: Preimages,
     /// Whether the holder is the `local` side of the spec.
     pub holder_is_local: bool,
 }
@@ -337,7 +342,7 @@ fn side_name(s: &str, path: &str) -> Result<bool> {
 
 /// Parses HTLC entries: `direction` (`offered`/`received`, seen from the `local` side),
 /// `amount_msat`, `payment_hash` or `payment_preimage`, `cltv_expiry`.
-fn htlcs(o: &Obj<'_>, flip: bool) -> Result<(Vec<Htlc>, Vec<([u8; 32], [u8; 32])>)> {
+fn htlcs(o: &Obj<'_>, flip: bool) -> Result<(Vec<Htlc>, Preimages)> {
     let mut out = Vec::new();
     let mut preimages = Vec::new();
     for (i, h) in o.opt_array("htlcs", MAX_SPEC_HTLCS)?.into_iter().flatten().enumerate() {
@@ -368,10 +373,10 @@ fn htlcs(o: &Obj<'_>, flip: bool) -> Result<(Vec<Htlc>, Vec<([u8; 32], [u8; 32])
             preimages.push((hash, p));
         }
         out.push(Htlc {
-            direction: if offered != flip {
-                HtlcDirection::Offered
-            } else {
+            direction: if offered == flip {
                 HtlcDirection::Received
+            } else {
+                HtlcDirection::Offered
             },
             amount_msat: ho.u64("amount_msat").map_err(|e| e.within(path.clone()))?,
             payment_hash: hash,
