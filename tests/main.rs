@@ -13,4 +13,5 @@ mod vectors_bip340;
 mod vectors_bolt01;
 mod vectors_bolt03;
 mod vectors_commit;
+mod vectors_taproot;
 mod vectors_zero_fee;

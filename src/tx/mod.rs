@@ -13,6 +13,7 @@
 //! | [`json`] | JSON forms of basepoints, secrets and commitment specs |
 //! | [`build`] | JSON spec → built (and signed) transactions with reports |
 //! | [`inspect`] | decoding a transaction back into commitment number and output roles |
+//! | [`taproot`] | bolts#995 simple taproot channels: scripts, commitment, HTLC txs, MuSig2 signing |
 //! | [`sign`] | BIP 143 signature hashes and ECDSA signatures as BOLT 3 uses them |
 
 pub mod build;
@@ -25,6 +26,7 @@ pub mod json;
 pub mod scripts;
 pub mod sign;
 pub mod sweep;
+pub mod taproot;
 pub mod weight;
 
 use bitcoin::transaction::Version;
