@@ -5,10 +5,14 @@ mod common;
 
 #[path = "commit/build_cmd.rs"]
 mod build_cmd;
+#[path = "commit/factory_cmd.rs"]
+mod factory_cmd;
 #[path = "commit/inspect_cmd.rs"]
 mod inspect_cmd;
 #[path = "commit/keys_cmd.rs"]
 mod keys_cmd;
+#[path = "commit/recover_cmd.rs"]
+mod recover_cmd;
 
 use std::process::ExitCode;
 
@@ -34,6 +38,10 @@ enum Cmd {
     Build(build_cmd::Args),
     /// Decode a transaction: commitment number, output roles, fee, feerate, TRUC
     Inspect(inspect_cmd::Args),
+    /// Lay out a SuperScalar / timeout-tree factory: paths, exit sizes and fees, TRUC checks
+    Factory(factory_cmd::Args),
+    /// Spurious force-close recovery: helper value, and the immediate to_local sweep
+    Recover(recover_cmd::Args),
 }
 
 fn main() -> ExitCode {
@@ -46,6 +54,8 @@ fn main() -> ExitCode {
             Some(Cmd::Keys(a)) => keys_cmd::run(a, &cli.common),
             Some(Cmd::Build(a)) => build_cmd::run(a, &cli.common),
             Some(Cmd::Inspect(a)) => inspect_cmd::run(&a, &cli.common),
+            Some(Cmd::Factory(a)) => factory_cmd::run(&a, &cli.common),
+            Some(Cmd::Recover(a)) => recover_cmd::run(a, &cli.common),
             None => common::usage("a subcommand is required (see --help)"),
         }
     })

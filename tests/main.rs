@@ -2,6 +2,7 @@
 // Test code may panic: a panic is how a test fails. The lints guard the library and binaries.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
+mod cli_commit;
 mod cli_common;
 mod generated;
 mod malformed;
