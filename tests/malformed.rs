@@ -27,6 +27,20 @@ fn decoders() -> Vec<(&'static str, Decoder)> {
                 .map_err(|e| e.to_string())
         }),
         ("bigsize", |b| Reader::new(b).bigsize().map(drop).map_err(|e| e.to_string())),
+        ("tx::inspect", |b| {
+            let tx = lnkit::tx::inspect::decode_tx(b).map_err(|e| e.to_string())?;
+            lnkit::tx::inspect::inspect(&tx, &lnkit::tx::inspect::InspectOptions::default())
+                .map(drop)
+                .map_err(|e| e.to_string())
+        }),
+        ("tx::build spec", |b| {
+            let v: serde_json::Value = serde_json::from_slice(b).map_err(|e| e.to_string())?;
+            lnkit::tx::build::build(&v).map(drop).map_err(|e| e.to_string())
+        }),
+        ("tx::json key_candidates", |b| {
+            let v: serde_json::Value = serde_json::from_slice(b).map_err(|e| e.to_string())?;
+            lnkit::tx::json::key_candidates(&v).map(drop).map_err(|e| e.to_string())
+        }),
     ]
 }
 
@@ -52,6 +66,23 @@ fn inputs() -> Vec<Vec<u8>> {
     out.push(hex::decode("001000020a8a0003022202c9030401020304260701fd0201").unwrap());
     out.push(hex::decode("0011".to_string() + &"ab".repeat(32) + "0005" + "68656c6c6f").unwrap());
     out.push(hex::decode("0012000400020000").unwrap());
+    // Transactions: a vector commitment of each format, an HTLC tx; build specs and keys.
+    let all = crate::vectors_commit::all_vector_specs();
+    for i in [0, 10, 20, 30] {
+        out.push(hex::decode(&all[i].2).unwrap());
+    }
+    out.push(hex::decode(&all[10].3[0]).unwrap());
+    let mut spec = all[10].1.clone();
+    spec["htlc_txs"] = serde_json::json!(true);
+    out.push(spec.to_string().into_bytes());
+    out.push(
+        serde_json::json!({"kind": "close", "format": "legacy", "funding_txid": spec["funding_txid"],
+            "funding_vout": 0, "funding_sat": 10_000_000, "local": spec["local"], "remote": spec["remote"],
+            "local_msat": 7_000_000_000u64, "remote_msat": 3_000_000_000u64, "local_script": "0014aa",
+            "remote_script": "0014bb", "fee_sat": 1000, "dust_limit_sat": 546})
+        .to_string()
+        .into_bytes(),
+    );
     out
 }
 
@@ -99,6 +130,32 @@ fn no_decoder_panics_on_truncation_or_bit_flips() {
         }
     }
     assert!(runs > 10_000, "only {runs} decoder runs");
+}
+
+#[test]
+fn cli_inspect_and_build_malformed_are_one_line_errors() {
+    let mut rng = Rng(11);
+    let all = crate::vectors_commit::all_vector_specs();
+    let base = hex::decode(&all[12].2).unwrap();
+    let mut n = 0;
+    for m in mutations(&base, &mut rng).into_iter().step_by(37) {
+        let o = cli("ln-commit").args(["inspect", &hex::encode(&m)]).run();
+        assert!(o.code == 0 || o.code == 1, "{o:?}");
+        if o.code == 1 {
+            o.one_line_error();
+        }
+        n += 1;
+    }
+    let spec = all[12].1.to_string().into_bytes();
+    for m in mutations(&spec, &mut rng).into_iter().step_by(97) {
+        let o = cli("ln-commit").args(["build", "--spec", "-"]).stdin(m).run();
+        assert!(o.code == 0 || o.code == 1, "{o:?}");
+        if o.code == 1 {
+            o.one_line_error();
+        }
+        n += 1;
+    }
+    assert!(n >= 30, "{n}");
 }
 
 #[test]
