@@ -1,5 +1,6 @@
 //! `ln-commit keys`, `factory` and `recover` through the CLI, against BOLT 3 Appendix D/E and
 //! the numbers of notes/spec-commit.md §5–§6; the recovery sweep is script-checked.
+#![allow(clippy::many_single_char_names)]
 
 use bitcoin::consensus::encode::deserialize;
 use bitcoin::Transaction;
@@ -53,7 +54,7 @@ fn bolt03_shachain_storage_through_keys_store() {
             .args(["keys", "store", "-"])
             .stdin(Value::Array(steps).to_string())
             .run();
-        o.code(if want_ok { 0 } else { 1 });
+        o.code(i32::from(!want_ok));
         let j = o.json();
         assert_eq!(j["valid"], json!(want_ok), "{}", s(st, "name"));
         // The failing insert is the one the vector marks ERROR.

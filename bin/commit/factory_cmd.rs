@@ -48,6 +48,11 @@ fn list<T: std::str::FromStr>(s: &str, what: &str) -> anyhow::Result<Vec<T>> {
         .collect()
 }
 
+/// `v[k]` without clippy's indexing lint (serde_json's index never panics either).
+fn g<'a>(v: &'a Value, k: &str) -> &'a Value {
+    v.get(k).unwrap_or(&Value::Null)
+}
+
 pub fn run(a: &Args, common: &Common) -> anyhow::Result<()> {
     let arity: Vec<usize> = list(&a.arity, "arity")?;
     let feerates: Vec<u64> = list(&a.feerates, "feerates")?;
@@ -66,30 +71,34 @@ pub fn run(a: &Args, common: &Common) -> anyhow::Result<()> {
         client_keys: vec![],
         lsp_key: None,
     })?;
-    let r = f.report(&feerates);
+    let r = Value::Object(f.report(&feerates));
     let mut out = Out::new();
     if common.json {
-        out.json(&Value::Object(r))?;
+        out.json(&r)?;
     } else {
-        for (i, n) in r["nodes"].as_array().into_iter().flatten().enumerate() {
+        for (i, n) in g(&r, "nodes").as_array().into_iter().flatten().enumerate() {
             let depth = f.path_depth(i);
             out.line(&format!(
                 "{}{} #{i} clients {} vsize {} nSequence {} outputs {}",
                 "  ".repeat(depth),
-                n["kind"].as_str().unwrap_or(""),
-                n["clients"],
-                n["check"]["vsize"],
-                n["nsequence_per_state"],
-                n["outputs"].as_array().map_or(0, Vec::len),
+                g(n, "kind").as_str().unwrap_or(""),
+                g(n, "clients"),
+                g(g(n, "check"), "vsize"),
+                g(n, "nsequence_per_state"),
+                g(n, "outputs").as_array().map_or(0, Vec::len),
             ))?;
         }
-        for e in r["exits"].as_array().into_iter().flatten() {
+        for e in g(&r, "exits").as_array().into_iter().flatten() {
             out.line(&format!(
                 "client {}: {} txs, {} vB with CPFP children, delay <= {} blocks, fees {}",
-                e["client"], e["txs"], e["total_vsize"], e["worst_case_delay_blocks"], e["fees"]
+                g(e, "client"),
+                g(e, "txs"),
+                g(e, "total_vsize"),
+                g(e, "worst_case_delay_blocks"),
+                g(e, "fees")
             ))?;
         }
-        out.line(&format!("worst-case delay: {} blocks", r["worst_case_delay_blocks"]))?;
+        out.line(&format!("worst-case delay: {} blocks", g(&r, "worst_case_delay_blocks")))?;
     }
     out.flush()?;
     Ok(())

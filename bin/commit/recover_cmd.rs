@@ -1,4 +1,5 @@
 //! `ln-commit recover`: spurious force-close recovery through the revocation path.
+#![allow(clippy::many_single_char_names)]
 
 use std::path::PathBuf;
 

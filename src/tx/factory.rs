@@ -11,7 +11,6 @@
 
 use bitcoin::absolute::LockTime;
 use bitcoin::hashes::{sha256, Hash};
-use bitcoin::key::XOnlyPublicKey;
 use bitcoin::opcodes::all::{OP_CHECKSIGVERIFY, OP_CLTV};
 use bitcoin::script::Builder;
 use bitcoin::secp256k1::{PublicKey, SecretKey};
@@ -128,7 +127,7 @@ fn timeout_output(
     timeout: u32,
 ) -> Result<(ScriptBuf, ScriptBuf)> {
     let leaf = Builder::new()
-        .push_slice(XOnlyPublicKey::from(lsp.x_only_public_key().0).serialize())
+        .push_slice(lsp.x_only_public_key().0.serialize())
         .push_opcode(OP_CHECKSIGVERIFY)
         .push_int(i64::from(timeout))
         .push_opcode(OP_CLTV)
@@ -149,7 +148,7 @@ impl Factory {
         if n == 0 || n > MAX_CLIENTS {
             return Err(Error::invalid(format!("clients must be 1..={MAX_CLIENTS}")));
         }
-        if params.arity.is_empty() || params.arity.iter().any(|&a| a < 2 || a > 64) {
+        if params.arity.is_empty() || params.arity.iter().any(|a| !(2..=64).contains(a)) {
             return Err(Error::invalid("each arity must be 2..=64").within("arity"));
         }
         if params.states == 0 || params.states > 64 {
@@ -192,7 +191,7 @@ impl Factory {
         // kickoff; a state's outputs feed the kickoffs of its child groups.
         let top = levels.len().saturating_sub(1);
         let root_clients: Vec<usize> = (0..n).collect();
-        f.add_subtree(&levels, top, root_clients, None, &keys, &lsp)?;
+        f.add_subtree(&levels, top, &root_clients, None, &keys, &lsp)?;
         Ok(f)
     }
 
@@ -220,7 +219,7 @@ impl Factory {
         &mut self,
         levels: &[Vec<Vec<usize>>],
         level: usize,
-        clients: Vec<usize>,
+        clients: &[usize],
         parent: Option<(usize, u32)>,
         keys: &[PublicKey],
         lsp: &PublicKey,
@@ -229,21 +228,19 @@ impl Factory {
             clients.iter().filter_map(|&c| keys.get(c).copied()).collect();
         signers.push(*lsp);
         let group_key = agg(&signers)?;
-        let below = self.subtree_value(levels, level, &clients);
+        let below = self.subtree_value(levels, level, clients);
         // Kickoff: spends the parent's output (or the funding), one n-of-n output.
         let kickoff_out_value = below.saturating_sub(self.params.anchor_sat);
-        let mut k_outputs = vec![TxOut {
-            value: Amount::from_sat(kickoff_out_value),
-            script_pubkey: keypath_output(&group_key),
-        }];
-        let mut k_desc =
-            vec![desc("n_of_n", kickoff_out_value, &k_outputs[0].script_pubkey, &clients, None)];
+        let kickoff_spk = keypath_output(&group_key);
+        let mut k_desc = vec![desc("n_of_n", kickoff_out_value, &kickoff_spk, clients, None)];
+        let mut k_outputs =
+            vec![TxOut { value: Amount::from_sat(kickoff_out_value), script_pubkey: kickoff_spk }];
         self.push_anchor(&mut k_outputs, &mut k_desc);
         let kickoff = self.nodes.len();
         self.nodes.push(Node {
             kind: NodeKind::Kickoff,
             parent,
-            clients: clients.clone(),
+            clients: clients.to_vec(),
             nsequence_per_state: vec![],
             tx: node_tx(
                 parent.map(|(p, o)| (self.nodes.get(p).map(|x| x.tx.compute_txid()), o)),
@@ -264,7 +261,7 @@ impl Factory {
         let mut descs = Vec::new();
         let mut child_groups: Vec<Vec<usize>> = Vec::new();
         let kind = if level == 0 {
-            for &c in &clients {
+            for &c in clients {
                 let key = keys.get(c).ok_or_else(|| Error::invalid("client key"))?;
                 let ch = agg(&[*key, *lsp])?;
                 let spk = keypath_output(&ch);
@@ -306,7 +303,7 @@ impl Factory {
         self.nodes.push(Node {
             kind,
             parent: Some((kickoff, 0)),
-            clients: clients.clone(),
+            clients: clients.to_vec(),
             nsequence_per_state: seqs,
             tx: node_tx(Some((kick_txid, 0)), latest, outputs),
             outputs: descs,
@@ -320,7 +317,7 @@ impl Factory {
             if let Some(slot) = self.nodes.get_mut(state).and_then(|s| s.children.get_mut(i)) {
                 *slot = Some(child_index);
             }
-            self.add_subtree(levels, level - 1, g, Some((state, i as u32)), keys, lsp)?;
+            self.add_subtree(levels, level - 1, &g, Some((state, i as u32)), keys, lsp)?;
         }
         Ok(())
     }
