@@ -2,6 +2,7 @@
 // Test code may panic: a panic is how a test fails. The lints guard the library and binaries.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
+mod cli_commit;
 mod cli_common;
 mod cli_offer;
 mod generated;
@@ -16,5 +17,7 @@ mod vectors_bip340;
 mod vectors_bolt01;
 mod vectors_bolt03;
 mod vectors_bolt12;
+mod vectors_commit;
 mod vectors_gossip_v2;
+mod vectors_taproot;
 mod vectors_zero_fee;

@@ -74,6 +74,20 @@ fn decoders() -> Vec<(&'static str, Decoder)> {
             .map(drop)
             .map_err(|e| e.to_string())
         }),
+        ("tx::inspect", |b| {
+            let tx = lnkit::tx::inspect::decode_tx(b).map_err(|e| e.to_string())?;
+            lnkit::tx::inspect::inspect(&tx, &lnkit::tx::inspect::InspectOptions::default())
+                .map(drop)
+                .map_err(|e| e.to_string())
+        }),
+        ("tx::build spec", |b| {
+            let v: serde_json::Value = serde_json::from_slice(b).map_err(|e| e.to_string())?;
+            lnkit::tx::build::build(&v).map(drop).map_err(|e| e.to_string())
+        }),
+        ("tx::json key_candidates", |b| {
+            let v: serde_json::Value = serde_json::from_slice(b).map_err(|e| e.to_string())?;
+            lnkit::tx::json::key_candidates(&v).map(drop).map_err(|e| e.to_string())
+        }),
     ]
 }
 
@@ -151,6 +165,23 @@ fn inputs() -> Vec<Vec<u8>> {
     for h in rb["generate"]["hops"].as_array().unwrap() {
         out.push(hex::decode(h["encoded_tlvs"].as_str().unwrap()).unwrap());
     }
+    // Transactions: a vector commitment of each format, an HTLC tx; build specs and keys.
+    let all = crate::vectors_commit::all_vector_specs();
+    for i in [0, 10, 20, 30] {
+        out.push(hex::decode(&all[i].2).unwrap());
+    }
+    out.push(hex::decode(&all[10].3[0]).unwrap());
+    let mut spec = all[10].1.clone();
+    spec["htlc_txs"] = serde_json::json!(true);
+    out.push(spec.to_string().into_bytes());
+    out.push(
+        serde_json::json!({"kind": "close", "format": "legacy", "funding_txid": spec["funding_txid"],
+            "funding_vout": 0, "funding_sat": 10_000_000, "local": spec["local"], "remote": spec["remote"],
+            "local_msat": 7_000_000_000u64, "remote_msat": 3_000_000_000u64, "local_script": "0014aa",
+            "remote_script": "0014bb", "fee_sat": 1000, "dust_limit_sat": 546})
+        .to_string()
+        .into_bytes(),
+    );
     out
 }
 
@@ -217,6 +248,32 @@ fn cli_check_malformed_is_one_line_error() {
         n += 1;
     }
     assert!(n >= 10);
+}
+
+#[test]
+fn cli_inspect_and_build_malformed_are_one_line_errors() {
+    let mut rng = Rng(11);
+    let all = crate::vectors_commit::all_vector_specs();
+    let base = hex::decode(&all[12].2).unwrap();
+    let mut n = 0;
+    for m in mutations(&base, &mut rng).into_iter().step_by(37) {
+        let o = cli("ln-commit").args(["inspect", &hex::encode(&m)]).run();
+        assert!(o.code == 0 || o.code == 1, "{o:?}");
+        if o.code == 1 {
+            o.one_line_error();
+        }
+        n += 1;
+    }
+    let spec = all[12].1.to_string().into_bytes();
+    for m in mutations(&spec, &mut rng).into_iter().step_by(97) {
+        let o = cli("ln-commit").args(["build", "--spec", "-"]).stdin(m).run();
+        assert!(o.code == 0 || o.code == 1, "{o:?}");
+        if o.code == 1 {
+            o.one_line_error();
+        }
+        n += 1;
+    }
+    assert!(n >= 30, "{n}");
 }
 
 #[test]

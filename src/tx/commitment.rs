@@ -467,9 +467,10 @@ impl Commitment {
     /// The HTLC-timeout / HTLC-success transaction of every HTLC output, in output order
     /// (the order of `htlc_signature` in `commitment_signed`).
     pub fn htlc_txs(&self) -> Result<Vec<HtlcTx>> {
+        let txid = self.txid();
         (0..self.outputs.len())
             .filter(|&i| self.outputs.get(i).is_some_and(|o| o.htlc.is_some()))
-            .map(|i| HtlcTx::build(self, i))
+            .map(|i| HtlcTx::build_with_txid(self, i, txid))
             .collect()
     }
 }

@@ -68,6 +68,16 @@ pub struct HtlcTx {
 impl HtlcTx {
     /// Builds the transaction spending HTLC output `output` (index in `commitment.outputs`).
     pub fn build(commitment: &Commitment, output: usize) -> Result<Self> {
+        Self::build_with_txid(commitment, output, commitment.txid())
+    }
+
+    /// [`HtlcTx::build`] with the commitment's txid already computed (hashing a commitment
+    /// with hundreds of outputs once per HTLC would cost more than signing it).
+    pub fn build_with_txid(
+        commitment: &Commitment,
+        output: usize,
+        commitment_txid: Txid,
+    ) -> Result<Self> {
         let spec = &commitment.spec;
         let ct = spec.channel_type;
         let out = commitment
@@ -108,7 +118,7 @@ impl HtlcTx {
             version: ct.tx_version(),
             lock_time,
             input: vec![TxIn {
-                previous_output: OutPoint { txid: commitment.txid(), vout: commitment_output },
+                previous_output: OutPoint { txid: commitment_txid, vout: commitment_output },
                 script_sig: ScriptBuf::new(),
                 sequence,
                 witness: Witness::new(),

@@ -8,13 +8,29 @@
 //! | [`commitment`] | BOLT 3 "Commitment Transaction" (+ zero-fee-commitments, bolts#1228) |
 //! | [`htlc`] | BOLT 3 "HTLC-Timeout and HTLC-Success Transactions" |
 //! | [`funding`] | BOLT 3 "Funding Transaction Output" and Appendix B/G funding transactions |
+//! | [`close`] | BOLT 3 "Legacy Closing Transaction" and "Closing Transaction" (`option_simple_close`) |
+//! | [`sweep`] | BOLT 5 claims of commitment outputs and penalty transactions |
+//! | [`json`] | JSON forms of basepoints, secrets and commitment specs |
+//! | [`build`] | JSON spec → built (and signed) transactions with reports |
+//! | [`inspect`] | decoding a transaction back into commitment number and output roles |
+//! | [`taproot`] | bolts#995 simple taproot channels: scripts, commitment, HTLC txs, MuSig2 signing |
+//! | [`factory`] | SuperScalar / timeout-tree factory layouts (notes §5) |
+//! | [`recover`] | spurious force-close recovery through the revocation path (notes §6) |
 //! | [`sign`] | BIP 143 signature hashes and ECDSA signatures as BOLT 3 uses them |
 
+pub mod build;
+pub mod close;
 pub mod commitment;
+pub mod factory;
 pub mod funding;
 pub mod htlc;
+pub mod inspect;
+pub mod json;
+pub mod recover;
 pub mod scripts;
 pub mod sign;
+pub mod sweep;
+pub mod taproot;
 pub mod weight;
 
 use bitcoin::transaction::Version;

@@ -84,8 +84,7 @@ pub fn p2wpkh(key: &PublicKey) -> ScriptBuf {
 
 /// The common head of both HTLC scripts: revocation path, then the remote key and the
 /// preimage-size test that selects the branch.
-fn htlc_head(revocation: &PublicKey, remote_htlc: &PublicKey) -> Builder {
-    let rev_hash = hash160::Hash::hash(&revocation.serialize()).to_byte_array();
+fn htlc_head(rev_hash: [u8; 20], remote_htlc: &PublicKey) -> Builder {
     let b = Builder::new()
         .push_opcode(OP_DUP)
         .push_opcode(OP_HASH160)
@@ -117,8 +116,26 @@ pub fn offered_htlc_script(
     payment_hash: &[u8; 32],
     csv1: bool,
 ) -> ScriptBuf {
-    let hash = ripemd160::Hash::hash(payment_hash).to_byte_array();
-    let b = htlc_head(revocation, remote_htlc)
+    offered_htlc_script_from_hashes(
+        &hash160::Hash::hash(&revocation.serialize()).to_byte_array(),
+        local_htlc,
+        remote_htlc,
+        &ripemd160::Hash::hash(payment_hash).to_byte_array(),
+        csv1,
+    )
+}
+
+/// [`offered_htlc_script`] from the hashes the script holds: `HASH160(revocationpubkey)` and
+/// `RIPEMD160(payment_hash)` (what a decoder can read back out of a script).
+#[must_use]
+pub fn offered_htlc_script_from_hashes(
+    revocation_hash160: &[u8; 20],
+    local_htlc: &PublicKey,
+    remote_htlc: &PublicKey,
+    payment_hash_ripemd160: &[u8; 20],
+    csv1: bool,
+) -> ScriptBuf {
+    let b = htlc_head(*revocation_hash160, remote_htlc)
         .push_opcode(OP_NOTIF)
         .push_opcode(OP_DROP)
         .push_int(2)
@@ -128,7 +145,7 @@ pub fn offered_htlc_script(
         .push_opcode(OP_CHECKMULTISIG)
         .push_opcode(OP_ELSE)
         .push_opcode(OP_HASH160)
-        .push_slice(hash)
+        .push_slice(*payment_hash_ripemd160)
         .push_opcode(OP_EQUALVERIFY)
         .push_opcode(OP_CHECKSIG);
     htlc_tail(b, csv1)
@@ -145,11 +162,31 @@ pub fn received_htlc_script(
     cltv_expiry: u32,
     csv1: bool,
 ) -> ScriptBuf {
-    let hash = ripemd160::Hash::hash(payment_hash).to_byte_array();
-    let b = htlc_head(revocation, remote_htlc)
+    received_htlc_script_from_hashes(
+        &hash160::Hash::hash(&revocation.serialize()).to_byte_array(),
+        local_htlc,
+        remote_htlc,
+        &ripemd160::Hash::hash(payment_hash).to_byte_array(),
+        cltv_expiry,
+        csv1,
+    )
+}
+
+/// [`received_htlc_script`] from the hashes the script holds (see
+/// [`offered_htlc_script_from_hashes`]).
+#[must_use]
+pub fn received_htlc_script_from_hashes(
+    revocation_hash160: &[u8; 20],
+    local_htlc: &PublicKey,
+    remote_htlc: &PublicKey,
+    payment_hash_ripemd160: &[u8; 20],
+    cltv_expiry: u32,
+    csv1: bool,
+) -> ScriptBuf {
+    let b = htlc_head(*revocation_hash160, remote_htlc)
         .push_opcode(OP_IF)
         .push_opcode(OP_HASH160)
-        .push_slice(hash)
+        .push_slice(*payment_hash_ripemd160)
         .push_opcode(OP_EQUALVERIFY)
         .push_int(2)
         .push_opcode(OP_SWAP);
