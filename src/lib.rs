@@ -10,6 +10,7 @@
 //! | [`types`] | `short_channel_id` (BOLT 7) |
 //! | [`network`] | `--network` names, `bitcoin::Network`, BOLT chain hashes |
 //! | [`crypto`] | BIP-340 Schnorr, BIP-327 MuSig2, Schnorr and MuSig2 adaptor signatures |
+//! | [`ptlc`] | PTLCs: multi-hop point locks, taproot PTLC outputs and second-stage transactions |
 #![forbid(unsafe_code)]
 #![deny(clippy::print_stdout, clippy::print_stderr, clippy::exit, clippy::dbg_macro)]
 #![warn(missing_docs)]
@@ -18,6 +19,7 @@ pub mod crypto;
 pub mod encoding;
 pub mod error;
 pub mod network;
+pub mod ptlc;
 pub mod types;
 pub mod wire;
 

@@ -5,6 +5,7 @@
 mod cli_common;
 mod generated;
 mod malformed;
+mod ptlc_tx;
 mod support;
 mod tidy;
 mod vectors_adaptor;
