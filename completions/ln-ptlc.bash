@@ -849,7 +849,7 @@ _ln__ptlc() {
             return 0
             ;;
         ln__subcmd__ptlc__subcmd__lock__subcmd__check)
-            opts="-h --network --help"
+            opts="-h --network --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -971,13 +971,17 @@ _ln__ptlc() {
             return 0
             ;;
         ln__subcmd__ptlc__subcmd__lock__subcmd__settle)
-            opts="-h --secret-file --hops --seed --tweak --signer-seed --network --json --help"
+            opts="-h --secret-file --recipient-point --hops --seed --tweak --signer-seed --network --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recipient-point)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

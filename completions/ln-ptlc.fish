@@ -191,6 +191,7 @@ complete -c ln-ptlc -n "__fish_ln_ptlc_using_subcommand lock; and __fish_seen_su
 complete -c ln-ptlc -n "__fish_ln_ptlc_using_subcommand lock; and __fish_seen_subcommand_from derive" -l json -d 'Print JSON (decoders always print JSON; builders print JSON with details)'
 complete -c ln-ptlc -n "__fish_ln_ptlc_using_subcommand lock; and __fish_seen_subcommand_from derive" -s h -l help -d 'Print help'
 complete -c ln-ptlc -n "__fish_ln_ptlc_using_subcommand lock; and __fish_seen_subcommand_from settle" -l secret-file -d 'File holding z (32-byte hex) [env: LN_PTLC_SECRET]' -r -F
+complete -c ln-ptlc -n "__fish_ln_ptlc_using_subcommand lock; and __fish_seen_subcommand_from settle" -l recipient-point -d 'The recipient\'s point Z, checked against z (default: z·G)' -r
 complete -c ln-ptlc -n "__fish_ln_ptlc_using_subcommand lock; and __fish_seen_subcommand_from settle" -l hops -d 'Number of PTLC hops (channels) from sender to recipient' -r
 complete -c ln-ptlc -n "__fish_ln_ptlc_using_subcommand lock; and __fish_seen_subcommand_from settle" -l seed -d 'Derive the tweaks from this 32-byte seed (hex); random when neither seed nor tweaks' -r
 complete -c ln-ptlc -n "__fish_ln_ptlc_using_subcommand lock; and __fish_seen_subcommand_from settle" -l tweak -d 'The per-hop tweaks y_0..y_{n-1} (32-byte hex each, sender first)' -r
@@ -199,6 +200,7 @@ complete -c ln-ptlc -n "__fish_ln_ptlc_using_subcommand lock; and __fish_seen_su
 complete -c ln-ptlc -n "__fish_ln_ptlc_using_subcommand lock; and __fish_seen_subcommand_from settle" -l json -d 'Print JSON (decoders always print JSON; builders print JSON with details)'
 complete -c ln-ptlc -n "__fish_ln_ptlc_using_subcommand lock; and __fish_seen_subcommand_from settle" -s h -l help -d 'Print help'
 complete -c ln-ptlc -n "__fish_ln_ptlc_using_subcommand lock; and __fish_seen_subcommand_from check" -l network -d 'Chain for addresses, chain hashes and invoices [env: LN_NETWORK]' -r
+complete -c ln-ptlc -n "__fish_ln_ptlc_using_subcommand lock; and __fish_seen_subcommand_from check" -l json -d 'Print JSON (decoders always print JSON; builders print JSON with details)'
 complete -c ln-ptlc -n "__fish_ln_ptlc_using_subcommand lock; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c ln-ptlc -n "__fish_ln_ptlc_using_subcommand lock; and __fish_seen_subcommand_from help" -f -a "derive" -d 'Derive every hop\'s left/right locks and tweaks from the recipient point Z'
 complete -c ln-ptlc -n "__fish_ln_ptlc_using_subcommand lock; and __fish_seen_subcommand_from help" -f -a "settle" -d 'Settle right to left from the recipient\'s secret z; shows the sender\'s proof of payment'

@@ -3,8 +3,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 mod cli_common;
+mod cli_ptlc;
 mod generated;
 mod malformed;
+mod ptlc_lock;
 mod ptlc_tx;
 mod support;
 mod tidy;

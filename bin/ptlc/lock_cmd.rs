@@ -27,6 +27,9 @@ pub enum Cmd {
         /// File holding z (32-byte hex) [env: LN_PTLC_SECRET]
         #[arg(long, value_name = "FILE")]
         secret_file: Option<PathBuf>,
+        /// The recipient's point Z, checked against z (default: z·G)
+        #[arg(long, value_name = "POINT")]
+        recipient_point: Option<String>,
         #[command(flatten)]
         route: RouteArgs,
         /// Seed of the stand-in signing keys of each hop's adaptor signature (hex)
@@ -36,7 +39,8 @@ pub enum Cmd {
     /// Check a `derive` output: every lock follows from Z and the tweaks, and none repeats
     Check {
         /// The JSON written by `lock derive` ('-' or omitted: stdin; or a file)
-        json: Option<String>,
+        #[arg(value_name = "JSON")]
+        input: Option<String>,
     },
 }
 
@@ -132,11 +136,14 @@ pub fn run(cmd: Cmd) -> anyhow::Result<()> {
             let locks = lock::derive(&z, &tweaks(&route)?)?;
             input::print(&locks_json(&locks))
         }
-        Cmd::Settle { secret_file, route, signer_seed } => {
+        Cmd::Settle { secret_file, recipient_point, route, signer_seed } => {
             let z = input::secret32(secret_file.as_ref(), "LN_PTLC_SECRET", None, "secret")?;
             let zs = Scalar::from_nonzero_bytes(&z)
                 .ok_or_else(|| lnkit::Error::invalid("secret: must be in 1..n-1"))?;
-            let point = Point::base_mul(&zs).finite("recipient point")?;
+            let point = match recipient_point {
+                Some(p) => input::point(&p, "recipient_point", "recipient point")?,
+                None => Point::base_mul(&zs).finite("recipient point")?,
+            };
             let locks = lock::derive(&point, &tweaks(&route)?)?;
             let seed = match signer_seed {
                 Some(s) => input::load_fixed::<32>(&s, "signer_seed", "signer seed")?,
@@ -163,10 +170,9 @@ pub fn run(cmd: Cmd) -> anyhow::Result<()> {
             let mut v = locks_json(&locks);
             input::set(&mut v, "settlement", json!(steps));
             input::set(&mut v, "proof_of_payment", json!(hex::encode(settlement.proof_of_payment)));
-            input::set(&mut v, "proof_matches_recipient_point", json!(true));
             input::print(&v)
         }
-        Cmd::Check { json: arg } => {
+        Cmd::Check { input: arg } => {
             let text = common::read_data(arg.as_deref(), "lock JSON")?;
             let v = match input::load(&text, "lock JSON")? {
                 input::Data::Json(v) => v,
