@@ -105,6 +105,26 @@ fn unadapted_as_sig(pre: &adaptor::PreSignature) -> [u8; 64] {
     b[1..].try_into().unwrap()
 }
 
+/// A completed PTLC-success transaction and the pre-signature it completes (for tests/malformed).
+pub fn sample_success() -> &'static (Vec<u8>, adaptor::PreSignature) {
+    static SAMPLE: std::sync::OnceLock<(Vec<u8>, adaptor::PreSignature)> =
+        std::sync::OnceLock::new();
+    SAMPLE.get_or_init(|| {
+        let f = fx();
+        let out = PtlcOutput::new(Role::Received, KeyPath::Revocation, &f.keys, CLTV).unwrap();
+        let stage =
+            tx::ptlc_success(&out, funding(out.script_pubkey()), VALUE, Amount::ZERO, DELAY)
+                .unwrap();
+        let msg = stage.script_sighash(PRESIGNED_SIGHASH).unwrap();
+        let pre = adaptor::pre_sign(&f.remote, &msg, &[7; 32], &point(&f.t)).unwrap();
+        let own =
+            schnorr::sign(&f.local, &stage.script_sighash(OWN_SIGHASH).unwrap(), &[8; 32]).unwrap();
+        let sig = adaptor::adapt(&pre, &f.t).unwrap();
+        let done = stage.finish_script((&sig, PRESIGNED_SIGHASH), (&own, OWN_SIGHASH));
+        (bitcoin::consensus::serialize(&done), pre)
+    })
+}
+
 #[test]
 fn consensus_rejects_a_wrong_signature_on_a_taproot_output() {
     // The checker must really run taproot: a key-path spend with a garbage signature fails.
