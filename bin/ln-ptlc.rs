@@ -1,11 +1,19 @@
 //! ln-ptlc: the CLI definition and glue; logic lives in `lnkit`.
 
+#[path = "ptlc/adaptor_cmd.rs"]
+mod adaptor_cmd;
 #[path = "common/mod.rs"]
 mod common;
+#[path = "ptlc/input.rs"]
+mod input;
+#[path = "ptlc/lock_cmd.rs"]
+mod lock_cmd;
+#[path = "ptlc/musig2_cmd.rs"]
+mod musig2_cmd;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{Parser, Subcommand};
 
 use common::Common;
 
@@ -15,6 +23,29 @@ use common::Common;
 struct Cli {
     #[command(flatten)]
     common: Common,
+    #[command(subcommand)]
+    cmd: Option<Cmd>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Cmd {
+    /// BIP-327 MuSig2 signing round over files or JSON: keyagg, nonce, sign, partial-verify, aggregate, verify
+    Musig2 {
+        #[command(subcommand)]
+        cmd: musig2_cmd::Cmd,
+    },
+    /// BIP-340 adaptor signatures: presign, verify, adapt, extract, convert
+    Adaptor {
+        #[command(subcommand)]
+        cmd: adaptor_cmd::Cmd,
+    },
+    /// Multi-hop point locks with per-hop decorrelation: derive, settle, check
+    Lock {
+        #[command(subcommand)]
+        cmd: lock_cmd::Cmd,
+    },
+    /// Recover a PTLC secret from a pre-signature and an on-chain witness (or a signature)
+    Extract(adaptor_cmd::ExtractArgs),
 }
 
 fn main() -> ExitCode {
@@ -23,6 +54,12 @@ fn main() -> ExitCode {
         if common::generate::<Cli>(&cli.common)? {
             return Ok(());
         }
-        common::usage("nothing to do yet (see --help)")
+        match cli.cmd {
+            Some(Cmd::Musig2 { cmd }) => musig2_cmd::run(cmd),
+            Some(Cmd::Adaptor { cmd }) => adaptor_cmd::run(cmd),
+            Some(Cmd::Lock { cmd }) => lock_cmd::run(cmd),
+            Some(Cmd::Extract(args)) => adaptor_cmd::extract(&args),
+            None => common::usage("a subcommand is required (see --help)"),
+        }
     })
 }

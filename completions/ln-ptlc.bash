@@ -16,6 +16,180 @@ _ln__ptlc() {
             ",$1")
                 cmd="ln__ptlc"
                 ;;
+            ln__ptlc,adaptor)
+                cmd="ln__ptlc__subcmd__adaptor"
+                ;;
+            ln__ptlc,extract)
+                cmd="ln__ptlc__subcmd__extract"
+                ;;
+            ln__ptlc,help)
+                cmd="ln__ptlc__subcmd__help"
+                ;;
+            ln__ptlc,lock)
+                cmd="ln__ptlc__subcmd__lock"
+                ;;
+            ln__ptlc,musig2)
+                cmd="ln__ptlc__subcmd__musig2"
+                ;;
+            ln__ptlc__subcmd__adaptor,adapt)
+                cmd="ln__ptlc__subcmd__adaptor__subcmd__adapt"
+                ;;
+            ln__ptlc__subcmd__adaptor,convert)
+                cmd="ln__ptlc__subcmd__adaptor__subcmd__convert"
+                ;;
+            ln__ptlc__subcmd__adaptor,extract)
+                cmd="ln__ptlc__subcmd__adaptor__subcmd__extract"
+                ;;
+            ln__ptlc__subcmd__adaptor,help)
+                cmd="ln__ptlc__subcmd__adaptor__subcmd__help"
+                ;;
+            ln__ptlc__subcmd__adaptor,presign)
+                cmd="ln__ptlc__subcmd__adaptor__subcmd__presign"
+                ;;
+            ln__ptlc__subcmd__adaptor,verify)
+                cmd="ln__ptlc__subcmd__adaptor__subcmd__verify"
+                ;;
+            ln__ptlc__subcmd__adaptor__subcmd__help,adapt)
+                cmd="ln__ptlc__subcmd__adaptor__subcmd__help__subcmd__adapt"
+                ;;
+            ln__ptlc__subcmd__adaptor__subcmd__help,convert)
+                cmd="ln__ptlc__subcmd__adaptor__subcmd__help__subcmd__convert"
+                ;;
+            ln__ptlc__subcmd__adaptor__subcmd__help,extract)
+                cmd="ln__ptlc__subcmd__adaptor__subcmd__help__subcmd__extract"
+                ;;
+            ln__ptlc__subcmd__adaptor__subcmd__help,help)
+                cmd="ln__ptlc__subcmd__adaptor__subcmd__help__subcmd__help"
+                ;;
+            ln__ptlc__subcmd__adaptor__subcmd__help,presign)
+                cmd="ln__ptlc__subcmd__adaptor__subcmd__help__subcmd__presign"
+                ;;
+            ln__ptlc__subcmd__adaptor__subcmd__help,verify)
+                cmd="ln__ptlc__subcmd__adaptor__subcmd__help__subcmd__verify"
+                ;;
+            ln__ptlc__subcmd__help,adaptor)
+                cmd="ln__ptlc__subcmd__help__subcmd__adaptor"
+                ;;
+            ln__ptlc__subcmd__help,extract)
+                cmd="ln__ptlc__subcmd__help__subcmd__extract"
+                ;;
+            ln__ptlc__subcmd__help,help)
+                cmd="ln__ptlc__subcmd__help__subcmd__help"
+                ;;
+            ln__ptlc__subcmd__help,lock)
+                cmd="ln__ptlc__subcmd__help__subcmd__lock"
+                ;;
+            ln__ptlc__subcmd__help,musig2)
+                cmd="ln__ptlc__subcmd__help__subcmd__musig2"
+                ;;
+            ln__ptlc__subcmd__help__subcmd__adaptor,adapt)
+                cmd="ln__ptlc__subcmd__help__subcmd__adaptor__subcmd__adapt"
+                ;;
+            ln__ptlc__subcmd__help__subcmd__adaptor,convert)
+                cmd="ln__ptlc__subcmd__help__subcmd__adaptor__subcmd__convert"
+                ;;
+            ln__ptlc__subcmd__help__subcmd__adaptor,extract)
+                cmd="ln__ptlc__subcmd__help__subcmd__adaptor__subcmd__extract"
+                ;;
+            ln__ptlc__subcmd__help__subcmd__adaptor,presign)
+                cmd="ln__ptlc__subcmd__help__subcmd__adaptor__subcmd__presign"
+                ;;
+            ln__ptlc__subcmd__help__subcmd__adaptor,verify)
+                cmd="ln__ptlc__subcmd__help__subcmd__adaptor__subcmd__verify"
+                ;;
+            ln__ptlc__subcmd__help__subcmd__lock,check)
+                cmd="ln__ptlc__subcmd__help__subcmd__lock__subcmd__check"
+                ;;
+            ln__ptlc__subcmd__help__subcmd__lock,derive)
+                cmd="ln__ptlc__subcmd__help__subcmd__lock__subcmd__derive"
+                ;;
+            ln__ptlc__subcmd__help__subcmd__lock,settle)
+                cmd="ln__ptlc__subcmd__help__subcmd__lock__subcmd__settle"
+                ;;
+            ln__ptlc__subcmd__help__subcmd__musig2,aggregate)
+                cmd="ln__ptlc__subcmd__help__subcmd__musig2__subcmd__aggregate"
+                ;;
+            ln__ptlc__subcmd__help__subcmd__musig2,keyagg)
+                cmd="ln__ptlc__subcmd__help__subcmd__musig2__subcmd__keyagg"
+                ;;
+            ln__ptlc__subcmd__help__subcmd__musig2,nonce)
+                cmd="ln__ptlc__subcmd__help__subcmd__musig2__subcmd__nonce"
+                ;;
+            ln__ptlc__subcmd__help__subcmd__musig2,partial-verify)
+                cmd="ln__ptlc__subcmd__help__subcmd__musig2__subcmd__partial__subcmd__verify"
+                ;;
+            ln__ptlc__subcmd__help__subcmd__musig2,sign)
+                cmd="ln__ptlc__subcmd__help__subcmd__musig2__subcmd__sign"
+                ;;
+            ln__ptlc__subcmd__help__subcmd__musig2,verify)
+                cmd="ln__ptlc__subcmd__help__subcmd__musig2__subcmd__verify"
+                ;;
+            ln__ptlc__subcmd__lock,check)
+                cmd="ln__ptlc__subcmd__lock__subcmd__check"
+                ;;
+            ln__ptlc__subcmd__lock,derive)
+                cmd="ln__ptlc__subcmd__lock__subcmd__derive"
+                ;;
+            ln__ptlc__subcmd__lock,help)
+                cmd="ln__ptlc__subcmd__lock__subcmd__help"
+                ;;
+            ln__ptlc__subcmd__lock,settle)
+                cmd="ln__ptlc__subcmd__lock__subcmd__settle"
+                ;;
+            ln__ptlc__subcmd__lock__subcmd__help,check)
+                cmd="ln__ptlc__subcmd__lock__subcmd__help__subcmd__check"
+                ;;
+            ln__ptlc__subcmd__lock__subcmd__help,derive)
+                cmd="ln__ptlc__subcmd__lock__subcmd__help__subcmd__derive"
+                ;;
+            ln__ptlc__subcmd__lock__subcmd__help,help)
+                cmd="ln__ptlc__subcmd__lock__subcmd__help__subcmd__help"
+                ;;
+            ln__ptlc__subcmd__lock__subcmd__help,settle)
+                cmd="ln__ptlc__subcmd__lock__subcmd__help__subcmd__settle"
+                ;;
+            ln__ptlc__subcmd__musig2,aggregate)
+                cmd="ln__ptlc__subcmd__musig2__subcmd__aggregate"
+                ;;
+            ln__ptlc__subcmd__musig2,help)
+                cmd="ln__ptlc__subcmd__musig2__subcmd__help"
+                ;;
+            ln__ptlc__subcmd__musig2,keyagg)
+                cmd="ln__ptlc__subcmd__musig2__subcmd__keyagg"
+                ;;
+            ln__ptlc__subcmd__musig2,nonce)
+                cmd="ln__ptlc__subcmd__musig2__subcmd__nonce"
+                ;;
+            ln__ptlc__subcmd__musig2,partial-verify)
+                cmd="ln__ptlc__subcmd__musig2__subcmd__partial__subcmd__verify"
+                ;;
+            ln__ptlc__subcmd__musig2,sign)
+                cmd="ln__ptlc__subcmd__musig2__subcmd__sign"
+                ;;
+            ln__ptlc__subcmd__musig2,verify)
+                cmd="ln__ptlc__subcmd__musig2__subcmd__verify"
+                ;;
+            ln__ptlc__subcmd__musig2__subcmd__help,aggregate)
+                cmd="ln__ptlc__subcmd__musig2__subcmd__help__subcmd__aggregate"
+                ;;
+            ln__ptlc__subcmd__musig2__subcmd__help,help)
+                cmd="ln__ptlc__subcmd__musig2__subcmd__help__subcmd__help"
+                ;;
+            ln__ptlc__subcmd__musig2__subcmd__help,keyagg)
+                cmd="ln__ptlc__subcmd__musig2__subcmd__help__subcmd__keyagg"
+                ;;
+            ln__ptlc__subcmd__musig2__subcmd__help,nonce)
+                cmd="ln__ptlc__subcmd__musig2__subcmd__help__subcmd__nonce"
+                ;;
+            ln__ptlc__subcmd__musig2__subcmd__help,partial-verify)
+                cmd="ln__ptlc__subcmd__musig2__subcmd__help__subcmd__partial__subcmd__verify"
+                ;;
+            ln__ptlc__subcmd__musig2__subcmd__help,sign)
+                cmd="ln__ptlc__subcmd__musig2__subcmd__help__subcmd__sign"
+                ;;
+            ln__ptlc__subcmd__musig2__subcmd__help,verify)
+                cmd="ln__ptlc__subcmd__musig2__subcmd__help__subcmd__verify"
+                ;;
             *)
                 ;;
         esac
@@ -23,7 +197,7 @@ _ln__ptlc() {
 
     case "${cmd}" in
         ln__ptlc)
-            opts="-h -V --network --json --generate --generate-dir --help --version"
+            opts="-h -V --network --json --generate --generate-dir --help --version musig2 adaptor lock extract help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -38,6 +212,1170 @@ _ln__ptlc() {
                     return 0
                     ;;
                 --generate-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__adaptor)
+            opts="-h --network --json --help presign verify adapt extract convert help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__adaptor__subcmd__adapt)
+            opts="-h --presig --encoding --secret-file --network --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --presig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encoding)
+                    COMPREPLY=($(compgen -W "adapted unadapted" -- "${cur}"))
+                    return 0
+                    ;;
+                --secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__adaptor__subcmd__convert)
+            opts="-h --presig --adaptor --to --network --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --presig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --adaptor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -W "adapted unadapted" -- "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__adaptor__subcmd__extract)
+            opts="-h --presig --encoding --sig --tx --adaptor --network --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --presig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encoding)
+                    COMPREPLY=($(compgen -W "adapted unadapted" -- "${cur}"))
+                    return 0
+                    ;;
+                --sig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tx)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --adaptor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__adaptor__subcmd__help)
+            opts="presign verify adapt extract convert help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__adaptor__subcmd__help__subcmd__adapt)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__adaptor__subcmd__help__subcmd__convert)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__adaptor__subcmd__help__subcmd__extract)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__adaptor__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__adaptor__subcmd__help__subcmd__presign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__adaptor__subcmd__help__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__adaptor__subcmd__presign)
+            opts="-h --key-file --msg --adaptor --aux --encoding --network --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --msg)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --adaptor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --aux)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encoding)
+                    COMPREPLY=($(compgen -W "adapted unadapted" -- "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__adaptor__subcmd__verify)
+            opts="-h --pubkey --msg --adaptor --presig --encoding --network --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --pubkey)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --msg)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --adaptor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --presig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encoding)
+                    COMPREPLY=($(compgen -W "adapted unadapted" -- "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__extract)
+            opts="-h --presig --encoding --sig --tx --adaptor --network --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --presig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encoding)
+                    COMPREPLY=($(compgen -W "adapted unadapted" -- "${cur}"))
+                    return 0
+                    ;;
+                --sig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tx)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --adaptor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__help)
+            opts="musig2 adaptor lock extract help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__help__subcmd__adaptor)
+            opts="presign verify adapt extract convert"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__help__subcmd__adaptor__subcmd__adapt)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__help__subcmd__adaptor__subcmd__convert)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__help__subcmd__adaptor__subcmd__extract)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__help__subcmd__adaptor__subcmd__presign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__help__subcmd__adaptor__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__help__subcmd__extract)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__help__subcmd__lock)
+            opts="derive settle check"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__help__subcmd__lock__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__help__subcmd__lock__subcmd__derive)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__help__subcmd__lock__subcmd__settle)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__help__subcmd__musig2)
+            opts="keyagg nonce sign partial-verify aggregate verify"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__help__subcmd__musig2__subcmd__aggregate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__help__subcmd__musig2__subcmd__keyagg)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__help__subcmd__musig2__subcmd__nonce)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__help__subcmd__musig2__subcmd__partial__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__help__subcmd__musig2__subcmd__sign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__help__subcmd__musig2__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__lock)
+            opts="-h --network --json --help derive settle check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__lock__subcmd__check)
+            opts="-h --network --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__lock__subcmd__derive)
+            opts="-h --recipient-point --hops --seed --tweak --network --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --recipient-point)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hops)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tweak)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__lock__subcmd__help)
+            opts="derive settle check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__lock__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__lock__subcmd__help__subcmd__derive)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__lock__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__lock__subcmd__help__subcmd__settle)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__lock__subcmd__settle)
+            opts="-h --secret-file --recipient-point --hops --seed --tweak --signer-seed --network --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recipient-point)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hops)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tweak)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --signer-seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__musig2)
+            opts="-h --network --json --help keyagg nonce sign partial-verify aggregate verify help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__musig2__subcmd__aggregate)
+            opts="-h --pubkey --sort --tweak --xonly --msg --adaptor --convention --psig --encoding --network --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --pubkey)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tweak)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --msg)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --adaptor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --convention)
+                    COMPREPLY=($(compgen -W "nonce-coefficient final-nonce" -- "${cur}"))
+                    return 0
+                    ;;
+                --psig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encoding)
+                    COMPREPLY=($(compgen -W "adapted unadapted" -- "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__musig2__subcmd__help)
+            opts="keyagg nonce sign partial-verify aggregate verify help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__musig2__subcmd__help__subcmd__aggregate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__musig2__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__musig2__subcmd__help__subcmd__keyagg)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__musig2__subcmd__help__subcmd__nonce)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__musig2__subcmd__help__subcmd__partial__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__musig2__subcmd__help__subcmd__sign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__musig2__subcmd__help__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__musig2__subcmd__keyagg)
+            opts="-h --pubkey --sort --tweak --xonly --network --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --pubkey)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tweak)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__musig2__subcmd__nonce)
+            opts="-h --key-file --secnonce-out --signer --msg --pubkey --sort --network --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secnonce-out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --signer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --msg)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pubkey)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__musig2__subcmd__partial__subcmd__verify)
+            opts="-h --pubkey --sort --tweak --xonly --msg --adaptor --convention --nonce --psig --signer --network --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --pubkey)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tweak)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --msg)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --adaptor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --convention)
+                    COMPREPLY=($(compgen -W "nonce-coefficient final-nonce" -- "${cur}"))
+                    return 0
+                    ;;
+                --nonce)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --psig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --signer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__musig2__subcmd__sign)
+            opts="-h --pubkey --sort --tweak --xonly --msg --adaptor --convention --key-file --secnonce --nonce --state-dir --network --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --pubkey)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tweak)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --msg)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --adaptor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --convention)
+                    COMPREPLY=($(compgen -W "nonce-coefficient final-nonce" -- "${cur}"))
+                    return 0
+                    ;;
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secnonce)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --nonce)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__musig2__subcmd__verify)
+            opts="-h --pubkey --msg --sig --network --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --pubkey)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --msg)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

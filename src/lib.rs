@@ -14,6 +14,8 @@
 //! | [`policy`] | Bitcoin Core relay policy (standardness, dust, TRUC BIP 431, P2A BIP 433, ephemeral dust, packages, RBF) and the CPFP child builder |
 //! | [`tx`] | BOLT 3 transactions: funding, commitment (static_remotekey, anchors, zero-fee), HTLC |
 //! | [`offers`] | BOLT 12 offers, invoice requests, invoices; route blinding (BOLT 4); recurrence (PR #1240) |
+//! | [`crypto`] | BIP-340 Schnorr, BIP-327 MuSig2, Schnorr and MuSig2 adaptor signatures |
+//! | [`ptlc`] | PTLCs: multi-hop point locks, taproot PTLC outputs and second-stage transactions |
 #![forbid(unsafe_code)]
 #![deny(clippy::print_stdout, clippy::print_stderr, clippy::exit, clippy::dbg_macro)]
 #![warn(missing_docs)]
@@ -25,6 +27,7 @@ pub mod gossip;
 pub mod network;
 pub mod offers;
 pub mod policy;
+pub mod ptlc;
 pub mod tx;
 pub mod types;
 pub mod wire;

@@ -5,10 +5,13 @@
 mod cli_commit;
 mod cli_common;
 mod cli_offer;
+mod cli_ptlc;
 mod generated;
 mod malformed;
 mod offers_txt;
 mod policy;
+mod ptlc_lock;
+mod ptlc_tx;
 mod support;
 mod tidy;
 mod vectors_adaptor;

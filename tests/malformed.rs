@@ -88,6 +88,36 @@ fn decoders() -> Vec<(&'static str, Decoder)> {
             let v: serde_json::Value = serde_json::from_slice(b).map_err(|e| e.to_string())?;
             lnkit::tx::json::key_candidates(&v).map(drop).map_err(|e| e.to_string())
         }),
+        ("ptlc pre-signature (adapted)", |b| {
+            let a: [u8; 65] = b.try_into().map_err(|_| "length".to_owned())?;
+            lnkit::crypto::PreSignature::from_bytes(&a).map(drop).map_err(|e| e.to_string())
+        }),
+        ("ptlc pre-signature (unadapted)", |b| {
+            let a: [u8; 65] = b.try_into().map_err(|_| "length".to_owned())?;
+            let t = lnkit::crypto::Point::generator().finite("G").map_err(|e| e.to_string())?;
+            lnkit::crypto::PreSignature::from_unadapted_bytes(&a, &t)
+                .and_then(|p| p.to_unadapted_bytes(&t))
+                .map(drop)
+                .map_err(|e| e.to_string())
+        }),
+        ("musig2 pubnonce", |b| {
+            let a: [u8; 66] = b.try_into().map_err(|_| "length".to_owned())?;
+            lnkit::crypto::PubNonce::from_bytes(&a).map(drop).map_err(|e| e.to_string())
+        }),
+        ("musig2 aggnonce", |b| {
+            let a: [u8; 66] = b.try_into().map_err(|_| "length".to_owned())?;
+            lnkit::crypto::musig2::AggNonce::from_bytes(&a).map(drop).map_err(|e| e.to_string())
+        }),
+        ("musig2 secnonce", |b| {
+            let a: [u8; 97] = b.try_into().map_err(|_| "length".to_owned())?;
+            lnkit::crypto::SecNonce::from_bytes(&a).map(drop).map_err(|e| e.to_string())
+        }),
+        ("ptlc extract from tx", |b| {
+            let tx: bitcoin::Transaction =
+                bitcoin::consensus::deserialize(b).map_err(|e| e.to_string())?;
+            let pre = crate::ptlc_tx::sample_success().1;
+            lnkit::ptlc::tx::extract_secret(&tx, &pre, None).map(drop).map_err(|e| e.to_string())
+        }),
     ]
 }
 
@@ -182,6 +212,20 @@ fn inputs() -> Vec<Vec<u8>> {
         .to_string()
         .into_bytes(),
     );
+    // PTLC inputs: the draft's pre-signatures, BIP-327 nonces, a secret nonce, a PTLC-success tx
+    let dir = "proposals/ptlc-schnorr-adaptor";
+    for row in crate::support::csv_rows(&format!("{dir}/presig_vectors.csv"), 9) {
+        out.push(hex::decode(&row[6]).unwrap());
+    }
+    let nonces = vector_json("bips/bip-0327/nonce_agg_vectors.json");
+    for n in nonces["pnonces"].as_array().unwrap() {
+        out.push(hex::decode(n.as_str().unwrap()).unwrap());
+    }
+    let sv = vector_json("bips/bip-0327/sign_verify_vectors.json");
+    for n in sv["secnonces"].as_array().unwrap() {
+        out.push(hex::decode(n.as_str().unwrap()).unwrap());
+    }
+    out.push(crate::ptlc_tx::sample_success().0.clone());
     out
 }
 
@@ -303,6 +347,27 @@ fn cli_ln_offer_decode_malformed_is_one_line_error() {
     for m in mutations(&base, &mut rng).into_iter().step_by(9) {
         let s = lnkit::offers::string::encode("lnr", &m);
         let o = cli("ln-offer").args(["decode", &s, "--now", "none"]).run();
+        assert!(o.code == 0 || o.code == 1, "{o:?}");
+        if o.code == 1 && o.stdout.is_empty() {
+            o.one_line_error();
+        }
+        n += 1;
+    }
+    assert!(n >= 10);
+}
+
+#[test]
+fn cli_ptlc_malformed_presig_is_one_line_error() {
+    let mut rng = Rng(11);
+    let mut n = 0;
+    let rows = crate::support::csv_rows("proposals/ptlc-schnorr-adaptor/presig_vectors.csv", 9);
+    let row = &rows[3];
+    let base = hex::decode(&row[6]).unwrap();
+    for m in mutations(&base, &mut rng).into_iter().step_by(4) {
+        let o = cli("ln-ptlc")
+            .args(["adaptor", "verify", "--pubkey", &row[2], "--msg", &row[4], "--adaptor"])
+            .args([&row[5], "--presig", &hex::encode(&m)])
+            .run();
         assert!(o.code == 0 || o.code == 1, "{o:?}");
         if o.code == 1 && o.stdout.is_empty() {
             o.one_line_error();
