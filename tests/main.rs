@@ -7,4 +7,6 @@ mod generated;
 mod malformed;
 mod support;
 mod tidy;
+mod vectors_bip353;
 mod vectors_bolt01;
+mod vectors_bolt11;
