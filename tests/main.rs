@@ -4,6 +4,7 @@
 
 mod cli_common;
 mod generated;
+mod interop_ldk_offers;
 mod malformed;
 mod support;
 mod tidy;
