@@ -4,6 +4,8 @@
 //!
 //! | module | implements |
 //! |---|---|
+//! | [`bolt11`] | BOLT 11 invoices (all tagged fields, signature, recovery) and bLIP 39 blinded paths |
+//! | [`bip353`] | BIP 353 DNS payment instructions: RFC 9102 DNSSEC proof to `bitcoin:` URI and offer |
 //! | [`error`] | one error type with the byte offset and field path |
 //! | [`encoding`] | BOLT 1 fundamental types: BigSize, truncated and signed integers, TLV streams |
 //! | [`wire`] | the BOLT message catalogue (BOLT 1), address descriptors, feature bits (BOLT 9) |
@@ -20,6 +22,8 @@
 #![deny(clippy::print_stdout, clippy::print_stderr, clippy::exit, clippy::dbg_macro)]
 #![warn(missing_docs)]
 
+pub mod bip353;
+pub mod bolt11;
 pub mod crypto;
 pub mod encoding;
 pub mod error;

@@ -118,7 +118,32 @@ fn decoders() -> Vec<(&'static str, Decoder)> {
             let pre = crate::ptlc_tx::sample_success().1;
             lnkit::ptlc::tx::extract_secret(&tx, &pre, None).map(drop).map_err(|e| e.to_string())
         }),
+        ("bolt11::decode_str", |b| {
+            let s = std::str::from_utf8(b).map_err(|e| e.to_string())?;
+            lnkit::bolt11::decode_str(s).map(drop).map_err(|e| e.to_string())
+        }),
+        ("bolt11::decode_parts", bolt11_without_checksum),
+        ("bip353::verify_psbt_proof", |b| {
+            // Inside the example proofs' RRSIG window, so mutations reach the BIP 353 rules.
+            lnkit::bip353::verify_psbt_proof(b, 1_754_600_000).map(drop).map_err(|e| e.to_string())
+        }),
     ]
+}
+
+/// BOLT 11 past the checksum: the mutated string's characters go straight to the field parser
+/// (a checksum would reject nearly every mutation before it).
+fn bolt11_without_checksum(b: &[u8]) -> Result<(), String> {
+    let s = std::str::from_utf8(b).map_err(|e| e.to_string())?.to_ascii_lowercase();
+    let (hrp, data) = s.rsplit_once('1').ok_or("no separator")?;
+    let mut values = Vec::with_capacity(data.len());
+    for c in data.chars() {
+        let v = bitcoin::bech32::Fe32::from_char(c).map_err(|_| format!("bad character {c:?}"))?;
+        values.push(v.to_u8());
+    }
+    values.truncate(values.len().saturating_sub(6));
+    lnkit::bolt11::decode_parts(hrp, &values, &lnkit::bolt11::Options::default())
+        .map(drop)
+        .map_err(|e| e.to_string())
 }
 
 fn offers_bytes(kind: Kind, b: &[u8]) -> Result<(), String> {
@@ -226,6 +251,18 @@ fn inputs() -> Vec<Vec<u8>> {
         out.push(hex::decode(n.as_str().unwrap()).unwrap());
     }
     out.push(crate::ptlc_tx::sample_success().0.clone());
+    // BOLT 11 invoices (as text bytes) and bLIP 39's, and the BIP 353 proofs.
+    let b11 = vector_json("bolts/bolt11/bolt11-examples.json");
+    for k in ["valid", "invalid"] {
+        for c in b11[k].as_array().unwrap() {
+            out.push(c["invoice"].as_str().unwrap().as_bytes().to_vec());
+        }
+    }
+    let b39 = vector_json("blips/blip-0039-bolt11-blinded-paths.json");
+    out.push(b39["invoice"].as_str().unwrap().as_bytes().to_vec());
+    for p in vector_json("bips/bip-0353/bip-0353-examples.json")["proofs"].as_array().unwrap() {
+        out.push(hex::decode(p["proof_hex"].as_str().unwrap()).unwrap());
+    }
     out
 }
 
