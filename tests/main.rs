@@ -8,3 +8,4 @@ mod malformed;
 mod support;
 mod tidy;
 mod vectors_bolt01;
+mod vectors_bolt07;
