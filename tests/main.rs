@@ -4,6 +4,7 @@
 
 mod cli_common;
 mod generated;
+mod gossip_data;
 mod malformed;
 mod support;
 mod tidy;
