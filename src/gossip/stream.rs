@@ -484,3 +484,48 @@ impl<R: Read> Iterator for GossipReader<R> {
         }
     }
 }
+
+/// CLN's own `gossip_store` records that are not BOLT messages (`gossipd/gossip_store_wire.csv`).
+pub static CLN_STORE_MESSAGES: &[crate::wire::MessageDef] = &[
+    crate::wire::MessageDef {
+        ty: 4101,
+        name: "gossip_store_channel_amount",
+        fields: &[crate::encoding::fields::f("satoshis", crate::encoding::fields::FieldType::U64)],
+    },
+    crate::wire::MessageDef {
+        ty: 4102,
+        name: "gossip_store_private_update",
+        fields: &[crate::encoding::fields::f(
+            "update",
+            crate::encoding::fields::FieldType::VarBytes,
+        )],
+    },
+];
+
+/// Decodes a `gossip_store` record's message: BOLT messages through the wire catalogue, CLN's
+/// known records by [`CLN_STORE_MESSAGES`], other CLN-internal types (4096 and up) as raw
+/// `payload` with a null name.
+pub fn decode_store_message(msg: &[u8]) -> Result<serde_json::Map<String, serde_json::Value>> {
+    let ty = super::msg::msg_type(msg).unwrap_or(0);
+    if ty < 4096 {
+        return crate::wire::decode_message(msg);
+    }
+    let mut m = serde_json::Map::new();
+    m.insert("type".into(), ty.into());
+    let mut r = crate::encoding::Reader::new(msg);
+    r.u16()?;
+    if let Some(def) = CLN_STORE_MESSAGES.iter().find(|d| d.ty == ty) {
+        m.insert("name".into(), def.name.into());
+        m.extend(
+            crate::encoding::fields::decode_fields(def.fields, &mut r)
+                .map_err(|e| e.within(def.name))?,
+        );
+        if !r.is_empty() {
+            m.insert(crate::wire::EXTRA_KEY.into(), hex::encode(r.take_rest()).into());
+        }
+    } else {
+        m.insert("name".into(), serde_json::Value::Null);
+        m.insert("payload".into(), hex::encode(r.take_rest()).into());
+    }
+    Ok(m)
+}
