@@ -158,6 +158,9 @@ enum QueryCmd {
         /// Use the legacy zlib encoding (1), which BOLT 7 says MUST NOT be used
         #[arg(long)]
         zlib: bool,
+        /// chain_hash as hex, instead of the one of --network
+        #[arg(long, value_name = "HEX")]
+        chain_hash: Option<String>,
     },
     /// Decode a query message (hex)
     Decode {
@@ -646,8 +649,18 @@ fn query(cmd: QueryCmd, common: &Common) -> anyhow::Result<()> {
             first_timestamp,
             range,
             zlib,
+            chain_hash,
         } => {
-            let chain = hex::encode(lnkit::network::chain_hash(common.network()?));
+            let chain = match chain_hash {
+                Some(h) => {
+                    let b = common::hex_arg(&h)?;
+                    if b.len() != 32 {
+                        return common::usage("--chain-hash must be 32 bytes of hex");
+                    }
+                    hex::encode(b)
+                }
+                None => hex::encode(lnkit::network::chain_hash(common.network()?)),
+            };
             let encoding = if zlib { "zlib" } else { "uncompressed" };
             let ids = json!({"encoding": encoding, "short_channel_ids": scids});
             let obj: Value = if what.trim_start().starts_with('{') {
