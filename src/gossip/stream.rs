@@ -178,20 +178,17 @@ impl<R: Read> Window<R> {
                 self.buf.drain(..self.start);
                 self.start = 0;
             }
-            let old = self.buf.len();
-            let want = (n - self.avail().len()).max(64 * 1024);
-            self.buf.resize(old + want, 0);
+            // Read through a stack chunk: growing `buf` by zero-filling is slow for large
+            // look-aheads, and the chunk bounds each read.
+            let mut chunk = [0u8; 16 * 1024];
             let got = loop {
-                match self.inner.read(self.buf.get_mut(old..).unwrap_or(&mut [])) {
+                match self.inner.read(&mut chunk) {
                     Ok(k) => break k,
                     Err(e) if e.kind() == IoKind::Interrupted => {}
-                    Err(e) => {
-                        self.buf.truncate(old);
-                        return Err(e);
-                    }
+                    Err(e) => return Err(e),
                 }
             };
-            self.buf.truncate(old + got);
+            self.buf.extend_from_slice(chunk.get(..got).unwrap_or(&[]));
             if got == 0 {
                 self.eof = true;
             }
