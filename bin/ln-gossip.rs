@@ -669,27 +669,28 @@ fn query(cmd: QueryCmd, common: &Common) -> anyhow::Result<()> {
             } else {
                 match what.as_str() {
                     "query_channel_range" => {
-                        let mut m = json!({"name": what, "chain_hash": chain,
-                            "first_blocknum": first_block, "number_of_blocks": blocks});
-                        if timestamps || checksums {
-                            m["tlvs"] = json!({"query_option": {"timestamps": timestamps, "checksums": checksums}});
-                        }
-                        m
+                        let tlvs = if timestamps || checksums {
+                            json!({"query_option": {"timestamps": timestamps, "checksums": checksums}})
+                        } else {
+                            json!({})
+                        };
+                        json!({"name": what, "chain_hash": chain, "first_blocknum": first_block,
+                            "number_of_blocks": blocks, "tlvs": tlvs})
                     }
                     "reply_channel_range" => json!({"name": what, "chain_hash": chain,
                         "first_blocknum": first_block, "number_of_blocks": blocks,
                         "sync_complete": complete, "encoded_short_ids": ids}),
                     "query_short_channel_ids" => {
-                        let mut m =
-                            json!({"name": what, "chain_hash": chain, "encoded_short_ids": ids});
-                        if !flags.is_empty() {
-                            if flags.len() != scids.len() {
-                                return common::usage("--flags needs one value per --scids entry");
-                            }
-                            m["tlvs"] =
-                                json!({"query_flags": {"encoding": encoding, "flags": flags}});
+                        if !flags.is_empty() && flags.len() != scids.len() {
+                            return common::usage("--flags needs one value per --scids entry");
                         }
-                        m
+                        let tlvs = if flags.is_empty() {
+                            json!({})
+                        } else {
+                            json!({"query_flags": {"encoding": encoding, "flags": flags}})
+                        };
+                        json!({"name": what, "chain_hash": chain, "encoded_short_ids": ids,
+                            "tlvs": tlvs})
                     }
                     "reply_short_channel_ids_end" => {
                         json!({"name": what, "chain_hash": chain, "full_information": complete})

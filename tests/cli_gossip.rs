@@ -261,7 +261,7 @@ const REGTEST_DISPLAY: &str = "0f9188f13cb7b2c71f2a335e3a4fc328bf5beb436012afca5
 
 #[test]
 fn query_encode_matches_extended_queries_vectors() {
-    let v = vector_json("bolts/bolt07/extended-queries.json");
+    let vectors = vector_json("bolts/bolt07/extended-queries.json");
     let o = cli("ln-gossip")
         // The vectors' chain_hash is regtest's genesis hash in display order, not BOLT's wire
         // order (06226e46...), so it is given explicitly.
@@ -269,15 +269,15 @@ fn query_encode_matches_extended_queries_vectors() {
         .args(["--first-block", "35000", "--blocks", "100", "--timestamps", "--checksums"])
         .run();
     o.code(0);
-    assert_eq!(o.stdout.trim(), v[1]["hex"].as_str().unwrap());
+    assert_eq!(o.stdout.trim(), vectors[1]["hex"].as_str().unwrap());
     let o = cli("ln-gossip")
         .args(["query", "encode", "query_short_channel_ids", "--chain-hash", REGTEST_DISPLAY])
         .args(["--scids", "0x0x142,0x0x15465,0x69x42692"])
         .run();
     o.code(0);
-    assert_eq!(o.stdout.trim(), v[6]["hex"].as_str().unwrap());
+    assert_eq!(o.stdout.trim(), vectors[6]["hex"].as_str().unwrap());
     let mut n = 0;
-    for case in v.as_array().unwrap() {
+    for case in vectors.as_array().unwrap() {
         let hex = case["hex"].as_str().unwrap();
         let d = cli("ln-gossip").args(["query", "decode", hex]).run();
         d.code(0);
@@ -299,18 +299,18 @@ fn query_encode_matches_extended_queries_vectors() {
 fn diff_finds_missing_fresher_and_resurrectable() {
     // A: the sample; B: its announcements + updates older than a cut, so A is fresher.
     let cut = 1_762_000_000u32;
-    let mut b = Vec::new();
+    let mut older = Vec::new();
     for m in verified_sample() {
         let keep = match lnkit::gossip::msg::parse(m).unwrap() {
             lnkit::gossip::msg::Gossip::ChannelUpdate(u) => u.timestamp < cut,
             _ => true,
         };
         if keep {
-            b.push(hex::encode(m));
+            older.push(hex::encode(m));
         }
     }
     let pb = tmp("older.hex");
-    std::fs::write(&pb, b.join("\n")).unwrap();
+    std::fs::write(&pb, older.join("\n")).unwrap();
     let a = data_path("mainnet-gossip-2025-verified.gsp.xz");
     let now = u64::from(cut) + 1_209_600 + 86_400; // B's updates are all stale now
     let o = cli("ln-gossip")

@@ -24,8 +24,10 @@ pub fn xz(name: &str) -> Vec<u8> {
     out
 }
 
-/// Records and resync events of a stream.
-pub fn read_all(data: &[u8], format: Format) -> (Vec<(u64, Vec<u8>)>, Vec<(u64, u64)>) {
+/// `(offset, message)` records and `(offset, skipped)` resync events of a stream.
+type Stream = (Vec<(u64, Vec<u8>)>, Vec<(u64, u64)>);
+
+pub fn read_all(data: &[u8], format: Format) -> Stream {
     let (mut recs, mut resyncs) = (Vec::new(), Vec::new());
     for ev in GossipReader::new(data, format) {
         match ev.unwrap() {
@@ -130,7 +132,7 @@ fn lnresearch_gsp_raw_2025_damaged_captures_resync() {
     for e in ar.entries().unwrap() {
         let mut e = e.unwrap();
         let name = e.path().unwrap().file_name().unwrap().to_string_lossy().into_owned();
-        if !name.ends_with(".gsp") {
+        if std::path::Path::new(&name).extension().is_none_or(|x| x != "gsp") {
             continue;
         }
         let mut data = Vec::new();
