@@ -77,7 +77,8 @@ enum Cmd {
     Verify {
         /// A gossip file ('-' for stdin)
         file: String,
-        /// CSV of short_channel_id,direction,signer_node_id for updates without announcement
+        /// CSV (or .csv.xz) of short_channel_id,direction,signer_node_id for updates whose
+        /// announcement is absent; updates with neither count as without_signer, not as failures
         #[arg(long, value_name = "CSV")]
         signers: Option<String>,
         /// Worker threads (default: all cores)

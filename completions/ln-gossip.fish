@@ -50,7 +50,7 @@ complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand decode" -l node-id -
 complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand decode" -l network -d 'Chain for addresses, chain hashes and invoices [env: LN_NETWORK]' -r
 complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand decode" -l json -d 'Print JSON (decoders always print JSON; builders print JSON with details)'
 complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand decode" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand verify" -l signers -d 'CSV of short_channel_id,direction,signer_node_id for updates without announcement' -r
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand verify" -l signers -d 'CSV (or .csv.xz) of short_channel_id,direction,signer_node_id for updates whose announcement is absent; updates with neither count as without_signer, not as failures' -r
 complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand verify" -l threads -d 'Worker threads (default: all cores)' -r
 complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand verify" -l format -d 'Input framing' -r -f -a "auto\t'Detect: .xz is unpacked, then GSP\\x01, gossip_store, GOSSMAP (gzip), hex text, be16'
 hex\t'One message as hex'

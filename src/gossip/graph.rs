@@ -17,7 +17,6 @@ use serde_json::{json, Map, Value};
 use super::gossmap::Snapshot;
 use super::msg::{self, ChannelUpdate, Gossip, NodeAnnouncement, NodeId};
 use super::STALE_AFTER_SECS;
-use crate::error::Result;
 use crate::types::ShortChannelId;
 
 /// One channel (or, without `node_ids`, a short_channel_id seen only in updates).
@@ -466,13 +465,10 @@ pub fn diff(a: &Graph, b: &Graph, now: u64) -> Value {
 }
 
 /// Builds a graph from whole messages.
-pub fn from_messages<'a>(
-    msgs: impl IntoIterator<Item = &'a [u8]>,
-    at: Option<u32>,
-) -> Result<Graph> {
+pub fn from_messages<'a>(msgs: impl IntoIterator<Item = &'a [u8]>, at: Option<u32>) -> Graph {
     let mut g = Graph::new(at);
     for m in msgs {
         g.add(m);
     }
-    Ok(g)
+    g
 }

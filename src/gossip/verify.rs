@@ -13,7 +13,6 @@
 //! <https://github.com/lightning/bolts/blob/master/07-routing-gossip.md#the-channel_announcement-message>
 
 use std::collections::{HashMap, HashSet};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use bitcoin::hashes::{sha256, Hash};
 use bitcoin::secp256k1::{ecdsa, All, Message, PublicKey, Secp256k1};
@@ -236,7 +235,10 @@ impl Report {
 }
 
 /// Verifies a batch of whole messages on `threads` threads (at least 1). Duplicates (same
-/// SHA-256) are verified once. `progress` is called from the workers with the number of
+/// SHA-256) are verified once. A `channel_update` is checked against the node key of its
+/// direction from any `channel_announcement` in the batch (whose own signatures are reported
+/// separately), else against `signers`; with neither it is counted in
+/// `updates_without_signer`, not as a failure. `progress` is called from the workers with the number of
 /// messages just finished.
 pub fn verify_batch(
     msgs: &[&[u8]],
@@ -309,17 +311,18 @@ pub fn verify_batch(
                 s.spawn(move || {
                     let secp = Secp256k1::new();
                     let mut cache = KeyCache::default();
-                    let done = AtomicU64::new(0);
+                    let mut done = 0u64;
                     let mut out = Vec::with_capacity(part.len());
                     for job in part {
                         let raw = msgs.get(job.index).copied().unwrap_or(&[]);
                         let key = job.key.map(|(k, _)| k);
                         out.push((*job, verify_message(&secp, raw, key.as_ref(), &mut cache)));
-                        if done.fetch_add(1, Ordering::Relaxed) % 1024 == 1023 {
+                        done += 1;
+                        if done % 1024 == 0 {
                             progress(1024);
                         }
                     }
-                    progress(done.load(Ordering::Relaxed) % 1024);
+                    progress(done % 1024);
                     out
                 })
             })
