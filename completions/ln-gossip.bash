@@ -19,20 +19,50 @@ _ln__gossip() {
             ln__gossip,decode)
                 cmd="ln__gossip__subcmd__decode"
                 ;;
+            ln__gossip,diff)
+                cmd="ln__gossip__subcmd__diff"
+                ;;
+            ln__gossip,graph)
+                cmd="ln__gossip__subcmd__graph"
+                ;;
             ln__gossip,help)
                 cmd="ln__gossip__subcmd__help"
+                ;;
+            ln__gossip,query)
+                cmd="ln__gossip__subcmd__query"
                 ;;
             ln__gossip,v2)
                 cmd="ln__gossip__subcmd__v2"
                 ;;
+            ln__gossip,verify)
+                cmd="ln__gossip__subcmd__verify"
+                ;;
             ln__gossip__subcmd__help,decode)
                 cmd="ln__gossip__subcmd__help__subcmd__decode"
+                ;;
+            ln__gossip__subcmd__help,diff)
+                cmd="ln__gossip__subcmd__help__subcmd__diff"
+                ;;
+            ln__gossip__subcmd__help,graph)
+                cmd="ln__gossip__subcmd__help__subcmd__graph"
                 ;;
             ln__gossip__subcmd__help,help)
                 cmd="ln__gossip__subcmd__help__subcmd__help"
                 ;;
+            ln__gossip__subcmd__help,query)
+                cmd="ln__gossip__subcmd__help__subcmd__query"
+                ;;
             ln__gossip__subcmd__help,v2)
                 cmd="ln__gossip__subcmd__help__subcmd__v2"
+                ;;
+            ln__gossip__subcmd__help,verify)
+                cmd="ln__gossip__subcmd__help__subcmd__verify"
+                ;;
+            ln__gossip__subcmd__help__subcmd__query,decode)
+                cmd="ln__gossip__subcmd__help__subcmd__query__subcmd__decode"
+                ;;
+            ln__gossip__subcmd__help__subcmd__query,encode)
+                cmd="ln__gossip__subcmd__help__subcmd__query__subcmd__encode"
                 ;;
             ln__gossip__subcmd__help__subcmd__v2,sign)
                 cmd="ln__gossip__subcmd__help__subcmd__v2__subcmd__sign"
@@ -45,6 +75,24 @@ _ln__gossip() {
                 ;;
             ln__gossip__subcmd__help__subcmd__v2,verify)
                 cmd="ln__gossip__subcmd__help__subcmd__v2__subcmd__verify"
+                ;;
+            ln__gossip__subcmd__query,decode)
+                cmd="ln__gossip__subcmd__query__subcmd__decode"
+                ;;
+            ln__gossip__subcmd__query,encode)
+                cmd="ln__gossip__subcmd__query__subcmd__encode"
+                ;;
+            ln__gossip__subcmd__query,help)
+                cmd="ln__gossip__subcmd__query__subcmd__help"
+                ;;
+            ln__gossip__subcmd__query__subcmd__help,decode)
+                cmd="ln__gossip__subcmd__query__subcmd__help__subcmd__decode"
+                ;;
+            ln__gossip__subcmd__query__subcmd__help,encode)
+                cmd="ln__gossip__subcmd__query__subcmd__help__subcmd__encode"
+                ;;
+            ln__gossip__subcmd__query__subcmd__help,help)
+                cmd="ln__gossip__subcmd__query__subcmd__help__subcmd__help"
                 ;;
             ln__gossip__subcmd__v2,help)
                 cmd="ln__gossip__subcmd__v2__subcmd__help"
@@ -83,7 +131,7 @@ _ln__gossip() {
 
     case "${cmd}" in
         ln__gossip)
-            opts="-h -V --network --json --generate --generate-dir --help --version decode v2 help"
+            opts="-h -V --network --json --generate --generate-dir --help --version decode verify graph query diff v2 help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -109,12 +157,76 @@ _ln__gossip() {
             return 0
             ;;
         ln__subcmd__gossip__subcmd__decode)
-            opts="-h --network --json --help"
+            opts="-h --format --node-id --network --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "auto hex gsp be16 hexlines gossip_store gossmap" -- "${cur}"))
+                    return 0
+                    ;;
+                --node-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__diff)
+            opts="-h --now --network --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --now)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__graph)
+            opts="-h --now --at --format --input-format --network --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --now)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "stats json graphml dot" -- "${cur}"))
+                    return 0
+                    ;;
+                --input-format)
+                    COMPREPLY=($(compgen -W "auto hex gsp be16 hexlines gossip_store gossmap" -- "${cur}"))
+                    return 0
+                    ;;
                 --network)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -127,7 +239,7 @@ _ln__gossip() {
             return 0
             ;;
         ln__subcmd__gossip__subcmd__help)
-            opts="decode v2 help"
+            opts="decode verify graph query diff v2 help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -154,9 +266,79 @@ _ln__gossip() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ln__subcmd__gossip__subcmd__help__subcmd__diff)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__help__subcmd__graph)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ln__subcmd__gossip__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__help__subcmd__query)
+            opts="encode decode"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__help__subcmd__query__subcmd__decode)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__help__subcmd__query__subcmd__encode)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -225,6 +407,162 @@ _ln__gossip() {
             return 0
             ;;
         ln__subcmd__gossip__subcmd__help__subcmd__v2__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__help__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__query)
+            opts="-h --network --json --help encode decode help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__query__subcmd__decode)
+            opts="-h --network --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__query__subcmd__encode)
+            opts="-h --first-block --blocks --timestamps --checksums --scids --flags --complete --first-timestamp --range --zlib --chain-hash --network --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --first-block)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --blocks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scids)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flags)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --complete)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --first-timestamp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --range)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chain-hash)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__query__subcmd__help)
+            opts="encode decode help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__query__subcmd__help__subcmd__decode)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__query__subcmd__help__subcmd__encode)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__query__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -435,6 +773,36 @@ _ln__gossip() {
                     ;;
                 --digest)
                     COMPREPLY=($(compgen -W "lnd spec" -- "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__verify)
+            opts="-h --signers --threads --format --network --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --signers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --threads)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "auto hex gsp be16 hexlines gossip_store gossmap" -- "${cur}"))
                     return 0
                     ;;
                 --network)

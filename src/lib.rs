@@ -8,7 +8,8 @@
 //! | [`bip353`] | BIP 353 DNS payment instructions: RFC 9102 DNSSEC proof to `bitcoin:` URI and offer |
 //! | [`error`] | one error type with the byte offset and field path |
 //! | [`encoding`] | BOLT 1 fundamental types: BigSize, truncated and signed integers, TLV streams |
-//! | [`wire`] | the BOLT message catalogue (BOLT 1), address descriptors, feature bits (BOLT 9) |
+//! | [`wire`] | the BOLT message catalogue (BOLT 1, BOLT 7), address descriptors, feature bits (BOLT 9) |
+//! | [`gossip`] | BOLT 7 signature checks, gossip stream readers (GSP, gossip_store, GOSSMAP), the graph |
 //! | [`types`] | `short_channel_id` (BOLT 7) |
 //! | [`network`] | `--network` names, `bitcoin::Network`, BOLT chain hashes |
 //! | [`crypto`] | BOLT 3 key derivation and shachain, BIP-340 Schnorr, BIP-327 MuSig2, adaptor signatures |

@@ -4,9 +4,11 @@
 
 mod cli_commit;
 mod cli_common;
+mod cli_gossip;
 mod cli_offer;
 mod cli_ptlc;
 mod generated;
+mod gossip_data;
 mod interop_ldk_offers;
 mod malformed;
 mod offers_txt;
@@ -21,6 +23,7 @@ mod vectors_bip340;
 mod vectors_bip353;
 mod vectors_bolt01;
 mod vectors_bolt03;
+mod vectors_bolt07;
 mod vectors_bolt11;
 mod vectors_bolt12;
 mod vectors_commit;

@@ -127,7 +127,46 @@ fn decoders() -> Vec<(&'static str, Decoder)> {
             // Inside the example proofs' RRSIG window, so mutations reach the BIP 353 rules.
             lnkit::bip353::verify_psbt_proof(b, 1_754_600_000).map(drop).map_err(|e| e.to_string())
         }),
+        ("gossip::msg::parse", |b| {
+            lnkit::gossip::msg::parse(b).map(drop).map_err(|e| e.to_string())
+        }),
+        ("gossip::stream::decode_store_message", |b| {
+            lnkit::gossip::stream::decode_store_message(b).map(drop).map_err(|e| e.to_string())
+        }),
+        ("gossip stream gsp", |b| read_stream(b, Format::Gsp)),
+        ("gossip stream be16", |b| read_stream(b, Format::Be16)),
+        ("gossip stream gossip_store", |b| read_stream(b, Format::GossipStore)),
+        ("gossip stream hexlines", |b| read_stream(b, Format::HexLines)),
+        ("gossmap snapshot", |b| {
+            lnkit::gossip::gossmap::Snapshot::read_plain(b).map(drop).map_err(|e| e.to_string())
+        }),
+        ("gossip graph", |b| {
+            let mut g = lnkit::gossip::graph::Graph::new(None);
+            g.add(b);
+            let _ = g.stats(1_763_500_000);
+            Ok(())
+        }),
     ]
+}
+
+use lnkit::gossip::stream::{Format, GossipReader};
+/// Reads a whole stream; resyncs are fine, only I/O errors (none from a slice) are errors.
+fn read_stream(b: &[u8], f: Format) -> Result<(), String> {
+    for ev in GossipReader::new(b, f) {
+        ev.map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+/// A small GOSSMAP_COMPRESSv1 body: 2 channels (0-1, 0-2), direction 1 of channel 0 disabled.
+pub fn tiny_gossmap() -> Vec<u8> {
+    let mut v = b"GOSSMAP_COMPRESSv1\0".to_vec();
+    v.extend_from_slice(&[2, 0, 0, 1, 2, 1, 4]);
+    v.extend_from_slice(&[2, 0xfd, 0x03, 0xe8, 0xfe, 0, 1, 0, 0, 0, 1]); // capacities 1000, 65536
+    for t in [5u8, 0, 7, 1, 40] {
+        v.extend_from_slice(&[1, t, 0, 0, 0, 0]);
+    }
+    v
 }
 
 /// BOLT 11 past the checksum: the mutated string's characters go straight to the field parser
@@ -263,6 +302,40 @@ fn inputs() -> Vec<Vec<u8>> {
     for p in vector_json("bips/bip-0353/bip-0353-examples.json")["proofs"].as_array().unwrap() {
         out.push(hex::decode(p["proof_hex"].as_str().unwrap()).unwrap());
     }
+    // BOLT 7: the query vectors, the liquidity-ads node_announcement, one real message of each
+    // broadcast type, the same framed as each stream, and a GOSSMAP body.
+    for c in vector_json("bolts/bolt07/extended-queries.json").as_array().unwrap() {
+        out.push(hex::decode(c["hex"].as_str().unwrap()).unwrap());
+    }
+    let la = vector_json("proposals/liquidity-ads/liquidity-ads.json");
+    out.push(
+        hex::decode(la["node_announcement"]["encoded"].as_str().unwrap().replace(' ', "")).unwrap(),
+    );
+    let sample = crate::gossip_data::verified_sample();
+    for (ty, len) in [(256u16, 0usize), (257, 300), (258, 149)] {
+        let m = sample.iter().find(|m| m[..2] == ty.to_be_bytes() && m.len() > len).unwrap();
+        out.push(m.clone());
+    }
+    let upd = sample.iter().find(|m| m[..2] == [1, 2]).unwrap();
+    let mut gsp = b"GSP\x01".to_vec();
+    gsp.push(upd.len() as u8);
+    gsp.extend_from_slice(upd);
+    out.push(gsp);
+    let mut store = vec![0x0e, 0, 0];
+    store.extend_from_slice(&(upd.len() as u16).to_be_bytes());
+    store.extend_from_slice(&lnkit::gossip::crc32c::crc32c(7, upd).to_be_bytes());
+    store.extend_from_slice(&7u32.to_be_bytes());
+    store.extend_from_slice(upd);
+    out.push(store);
+    out.push(hex::encode(upd).into_bytes());
+    let g = tiny_gossmap();
+    let s = lnkit::gossip::gossmap::Snapshot::read_plain(g.as_slice()).unwrap();
+    assert_eq!(
+        (s.channels.len(), s.node_count, s.capacity_sat(), s.disabled_halves()),
+        (2, 3, 66_536, 1)
+    );
+    assert_eq!(s.channels[1].half[0].htlc_maximum_msat, 65_536_000, "0 = capacity");
+    out.push(g);
     out
 }
 

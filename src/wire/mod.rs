@@ -5,6 +5,7 @@
 
 pub mod address;
 pub mod bolt01;
+pub mod bolt07;
 pub mod features;
 
 use serde_json::{json, Map, Value};
@@ -25,7 +26,8 @@ pub struct MessageDef {
 }
 
 /// Every table of known messages.
-pub const CATALOGUE: &[&[MessageDef]] = &[bolt01::MESSAGES, crate::gossip::v2::MESSAGES];
+pub const CATALOGUE: &[&[MessageDef]] =
+    &[bolt01::MESSAGES, bolt07::MESSAGES, crate::gossip::v2::MESSAGES];
 
 /// Looks a message up by type.
 pub fn by_type(ty: u16) -> Option<&'static MessageDef> {
