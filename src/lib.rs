@@ -11,6 +11,7 @@
 //! | [`network`] | `--network` names, `bitcoin::Network`, BOLT chain hashes |
 //! | [`crypto`] | BOLT 3 key derivation and shachain, BIP-340 Schnorr, BIP-327 MuSig2, adaptor signatures |
 //! | [`gossip`] | BOLT 7 gossip; gossip v2 (taproot gossip, bolts PR #1059) messages, signatures, SPV proofs |
+//! | [`feasibility`] | payment feasibility (Pickhardt): W_G membership, payment probabilities, r(G), S = ζ/ρ (notes spec-protocol.md §6) |
 //! | [`tx`] | BOLT 3 transactions: funding, commitment (static_remotekey, anchors, zero-fee), HTLC |
 #![forbid(unsafe_code)]
 #![deny(clippy::print_stdout, clippy::print_stderr, clippy::exit, clippy::dbg_macro)]
@@ -19,6 +20,7 @@
 pub mod crypto;
 pub mod encoding;
 pub mod error;
+pub mod feasibility;
 pub mod gossip;
 pub mod network;
 pub mod tx;

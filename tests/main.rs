@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 mod cli_common;
+mod feasibility;
 mod generated;
 mod malformed;
 mod support;
