@@ -166,7 +166,7 @@ pub fn enumerate(graph: &Graph, model: WealthModel, max_states: u64) -> Result<E
     let n = graph.node_count();
     let chans = graph.channels();
     let mut budget = max_states;
-    let real_max = graph.max_wealths();
+    let real_max = graph.max_wealths().to_vec();
     let radix =
         radices(&real_max).ok_or_else(|| too_large("the wealth-vector key space", max_states))?;
     let decode = |key: u128, dp_radix: &[u128], dp_max: &[u64], v: usize| -> Option<u64> {

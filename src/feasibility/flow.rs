@@ -76,6 +76,10 @@ impl FlowNet {
         }
         while let Some(u) = queue.pop_front() {
             let Some(lu) = level.get(u).copied() else { break };
+            // Nodes at or past the sink's level cannot lie on a shortest path: stop there.
+            if level.get(t).is_some_and(|&lt| lt != UNSEEN && lu >= lt) {
+                break;
+            }
             for &e in self.adj.get(u).map_or(&[][..], Vec::as_slice) {
                 let (Some(&v), Some(&c)) = (self.to.get(e), self.cap.get(e)) else { continue };
                 if c > 0 {

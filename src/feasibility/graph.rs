@@ -63,6 +63,8 @@ pub struct Graph {
     /// Per node: the sum of credit allowances of its channels (the shift that turns balances
     /// with credit into non-negative ones).
     shift: Vec<u64>,
+    /// Per node: the most it can own in any state (see [`Graph::max_wealths`]).
+    max_wealth: Vec<u64>,
 }
 
 impl Graph {
@@ -168,7 +170,9 @@ impl Graph {
                 labels.insert(ch.label.clone(), k);
             }
         }
-        Ok(Graph { nodes, index, channels, total, shift })
+        let mut g = Graph { nodes, index, channels, total, shift, max_wealth: Vec::new() };
+        g.max_wealth = g.compute_max_wealths();
+        Ok(g)
     }
 
     /// Parses either JSON (see [`Graph::from_json`]) or the edge-list text form: tokens
@@ -492,8 +496,12 @@ impl Graph {
     }
 
     /// Per node, the largest wealth it can hold in any state: its channels' capacities plus
-    /// what credit lets it take from the other members, at most C. One pass over the channels.
-    pub(crate) fn max_wealths(&self) -> Vec<u64> {
+    /// what credit lets it take from the other members, at most C.
+    pub(crate) fn max_wealths(&self) -> &[u64] {
+        &self.max_wealth
+    }
+
+    fn compute_max_wealths(&self) -> Vec<u64> {
         let mut out = vec![0u64; self.nodes.len()];
         for ch in &self.channels {
             let others = ch.members.len().saturating_sub(1) as u64;
