@@ -7,6 +7,7 @@ mod cli_common;
 mod cli_gossip;
 mod cli_offer;
 mod cli_ptlc;
+mod feasibility;
 mod generated;
 mod gossip_data;
 mod interop_ldk_offers;

@@ -146,6 +146,20 @@ fn decoders() -> Vec<(&'static str, Decoder)> {
             let _ = g.stats(1_763_500_000);
             Ok(())
         }),
+        ("feasibility graph + wealth + exact", |b| {
+            use lnkit::feasibility::{self, exact, Graph, WealthModel};
+            let g = Graph::parse(&String::from_utf8_lossy(b)).map_err(|e| e.to_string())?;
+            let n = g.node_count() as u64;
+            let even = g.total_capacity() / n;
+            let mut w = vec![even; g.node_count()];
+            w[0] += g.total_capacity() - even * n;
+            let _ = feasibility::check_wealth(&g, &w).map_err(|e| e.to_string())?;
+            let _ = feasibility::check_payment(&g, &w, 0, 1, 1).map_err(|e| e.to_string())?;
+            exact::enumerate(&g, WealthModel::UniformBalances, 2_000)
+                .and_then(|e| e.rho(&[1]))
+                .map(drop)
+                .map_err(|e| e.to_string())
+        }),
     ]
 }
 
@@ -336,6 +350,9 @@ fn inputs() -> Vec<Vec<u8>> {
     );
     assert_eq!(s.channels[1].half[0].htlc_maximum_msat, 65_536_000, "0 = capacity");
     out.push(g);
+    // Feasibility graph descriptions (notes spec-protocol.md §6), text and JSON.
+    out.push(b"0-1:3 0-2:7 2-1:11".to_vec());
+    out.push(br#"{"channels":[{"nodes":["a","b","c"],"capacity":3,"credit":1},{"node_1":"a","node_2":"d","capacity_sat":2}]}"#.to_vec());
     out
 }
 
