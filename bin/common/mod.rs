@@ -163,22 +163,27 @@ pub fn generated_files(
         Generate::Fish => vec![completion(&clap_complete::Shell::Fish)?],
         Generate::Man => {
             let mut out = Vec::new();
-            let mut buf = Vec::new();
-            clap_mangen::Man::new(cmd.clone()).render(&mut buf)?;
-            out.push((format!("{bin}.1"), buf));
-            for sub in cmd.get_subcommands() {
-                if sub.get_name() == "help" {
-                    continue;
-                }
-                let name = format!("{bin}-{}", sub.get_name());
-                let page = sub.clone().name(name.clone()).display_name(name.clone());
-                let mut buf = Vec::new();
-                clap_mangen::Man::new(page).render(&mut buf)?;
-                out.push((format!("{name}.1"), buf));
-            }
+            man_pages(&cmd, &bin, &mut out)?;
             out
         }
     })
+}
+
+/// One page for `cmd` named `name`, then one per subcommand at every depth (git's
+/// `ln-ptlc-musig2-sign.1` convention).
+fn man_pages(
+    cmd: &clap::Command,
+    name: &str,
+    out: &mut Vec<(String, Vec<u8>)>,
+) -> anyhow::Result<()> {
+    let page = cmd.clone().name(name.to_string()).display_name(name.to_string());
+    let mut buf = Vec::new();
+    clap_mangen::Man::new(page).render(&mut buf)?;
+    out.push((format!("{name}.1"), buf));
+    for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+        man_pages(sub, &format!("{name}-{}", sub.get_name()), out)?;
+    }
+    Ok(())
 }
 
 /// Reads a data argument: the value itself, `-` for stdin, or stdin when the argument is absent
