@@ -12,6 +12,7 @@
 //! | [`crypto`] | BOLT 3 key derivation and shachain, BIP-340 Schnorr, BIP-327 MuSig2, adaptor signatures |
 //! | [`gossip`] | BOLT 7 gossip; gossip v2 (taproot gossip, bolts PR #1059) messages, signatures, SPV proofs |
 //! | [`tx`] | BOLT 3 transactions: funding, commitment (static_remotekey, anchors, zero-fee), HTLC |
+//! | [`ptlc`] | PTLC update-protocol simulator: BOLT 2 vs bolts PR #867 turn taking + NACK, PTLC signing flows |
 #![forbid(unsafe_code)]
 #![deny(clippy::print_stdout, clippy::print_stderr, clippy::exit, clippy::dbg_macro)]
 #![warn(missing_docs)]
@@ -21,6 +22,7 @@ pub mod encoding;
 pub mod error;
 pub mod gossip;
 pub mod network;
+pub mod ptlc;
 pub mod tx;
 pub mod types;
 pub mod wire;
