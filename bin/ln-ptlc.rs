@@ -241,10 +241,11 @@ fn sim(a: &SimArgs) -> anyhow::Result<()> {
     out.json(&report)?;
     out.flush()?;
     // The replay check is a check: a divergence or protocol error fails the run.
-    let broken = report["modes"].as_object().is_some_and(|ms| {
+    let broken = report.get("modes").and_then(Value::as_object).is_some_and(|ms| {
         ms.values().any(|r| {
-            r["replay"]["consistent"] != Value::Bool(true)
-                || r["protocol_errors"].as_array().is_some_and(|e| !e.is_empty())
+            let consistent = r.pointer("/replay/consistent").and_then(Value::as_bool);
+            let errors = r.get("protocol_errors").and_then(Value::as_array).map_or(0, Vec::len);
+            consistent != Some(true) || errors > 0
         })
     });
     if broken {

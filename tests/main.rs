@@ -5,6 +5,7 @@
 mod cli_common;
 mod generated;
 mod malformed;
+mod sim_ptlc;
 mod support;
 mod tidy;
 mod vectors_adaptor;
