@@ -296,7 +296,7 @@ impl SimConfig {
             disconnect_prob: k.f64("disconnect_prob", d.disconnect_prob, 0.0, 0.5)?,
             reconnect_ms: k.f64("reconnect_ms", d.reconnect_ms, 0.0, 86_400_000.0)?,
             modes: parse_modes(&mut k)?,
-            max_events: k.u64("max_events", d.max_events, 1, 100_000_000)?,
+            max_events: k.u64("max_events", d.max_events, 1, 20_000_000)?,
             channel: parse_channel(&mut k, &d.channel)?,
         };
         k.finish()?;

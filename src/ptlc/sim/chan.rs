@@ -161,6 +161,14 @@ impl CommitState {
         Ok(s)
     }
 
+    /// This state with one more update by `by` (removal or add/fee).
+    pub fn with(&self, by: Side, u: &Update) -> Result<CommitState> {
+        let mut s = self.clone();
+        s.apply(by, u, false)?;
+        s.apply(by, u, true)?;
+        Ok(s)
+    }
+
     fn apply(&mut self, by: Side, u: &Update, adds_pass: bool) -> Result<()> {
         match (u, adds_pass) {
             (Update::Add { id, amount_msat }, true) => {

@@ -184,7 +184,7 @@ impl<'a> Sim<'a> {
                     }
                 }
                 Action::Incoming { id } => {
-                    self.at(depart + self.hold, Kind::Fulfill { side: from, id });
+                    self.at(depart.saturating_add(self.hold), Kind::Fulfill { side: from, id });
                 }
                 Action::Violation { holder, number, reason } => {
                     self.st.violations.insert((holder, number, reason.name()));
@@ -245,7 +245,7 @@ impl<'a> Sim<'a> {
                     self.inbox = Pair::default();
                     self.peers.a.disconnect();
                     self.peers.b.disconnect();
-                    self.at(t + self.reconnect, Kind::Reconnect);
+                    self.at(t.saturating_add(self.reconnect), Kind::Reconnect);
                     return;
                 }
                 self.inbox.get_mut(to).push_back(bytes);
@@ -278,7 +278,7 @@ impl<'a> Sim<'a> {
                 let tag = self.meta(t, "add");
                 self.local(side, t, Work::Add { amount_msat: sat * 1000, tag });
                 let gap = rng.arrivals.get_mut(side).exp(*cfg.rate_per_s.get(side));
-                let next = t + us(gap * 1000.0);
+                let next = t.saturating_add(us(gap * 1000.0));
                 if next < end {
                     self.at(next, Kind::Arrival(side));
                 }
@@ -302,7 +302,7 @@ impl<'a> Sim<'a> {
                 let tag = self.meta(t, "fee");
                 let feerate_per_kw = self.market_feerate.round() as u32;
                 self.local(Side::A, t, Work::Fee { feerate_per_kw, tag });
-                let next = t + us(rng.fees.exp(cfg.feerate_move_rate_per_s) * 1000.0);
+                let next = t.saturating_add(us(rng.fees.exp(cfg.feerate_move_rate_per_s) * 1000.0));
                 if next < end {
                     self.at(next, Kind::FeeMove);
                 }

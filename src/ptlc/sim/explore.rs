@@ -117,7 +117,7 @@ impl ExploreConfig {
         let cfg = ExploreConfig {
             modes,
             scripts: Pair::new(a, b),
-            max_states: k.u64("max_states", dflt.max_states, 1, 50_000_000)?,
+            max_states: k.u64("max_states", dflt.max_states, 1, 10_000_000)?,
             max_depth: k.u64("max_depth", u64::from(dflt.max_depth), 1, 10_000)? as u32,
             disconnects: k.u64("disconnects", u64::from(dflt.disconnects), 0, 2)? as u8,
             auto_fulfill: match k.get("auto_fulfill") {
