@@ -31,6 +31,9 @@ _ln__ptlc() {
             ln__ptlc,musig2)
                 cmd="ln__ptlc__subcmd__musig2"
                 ;;
+            ln__ptlc,sim)
+                cmd="ln__ptlc__subcmd__sim"
+                ;;
             ln__ptlc__subcmd__adaptor,adapt)
                 cmd="ln__ptlc__subcmd__adaptor__subcmd__adapt"
                 ;;
@@ -82,6 +85,9 @@ _ln__ptlc() {
             ln__ptlc__subcmd__help,musig2)
                 cmd="ln__ptlc__subcmd__help__subcmd__musig2"
                 ;;
+            ln__ptlc__subcmd__help,sim)
+                cmd="ln__ptlc__subcmd__help__subcmd__sim"
+                ;;
             ln__ptlc__subcmd__help__subcmd__adaptor,adapt)
                 cmd="ln__ptlc__subcmd__help__subcmd__adaptor__subcmd__adapt"
                 ;;
@@ -123,6 +129,9 @@ _ln__ptlc() {
                 ;;
             ln__ptlc__subcmd__help__subcmd__musig2,verify)
                 cmd="ln__ptlc__subcmd__help__subcmd__musig2__subcmd__verify"
+                ;;
+            ln__ptlc__subcmd__help__subcmd__sim,explore)
+                cmd="ln__ptlc__subcmd__help__subcmd__sim__subcmd__explore"
                 ;;
             ln__ptlc__subcmd__lock,check)
                 cmd="ln__ptlc__subcmd__lock__subcmd__check"
@@ -190,6 +199,18 @@ _ln__ptlc() {
             ln__ptlc__subcmd__musig2__subcmd__help,verify)
                 cmd="ln__ptlc__subcmd__musig2__subcmd__help__subcmd__verify"
                 ;;
+            ln__ptlc__subcmd__sim,explore)
+                cmd="ln__ptlc__subcmd__sim__subcmd__explore"
+                ;;
+            ln__ptlc__subcmd__sim,help)
+                cmd="ln__ptlc__subcmd__sim__subcmd__help"
+                ;;
+            ln__ptlc__subcmd__sim__subcmd__help,explore)
+                cmd="ln__ptlc__subcmd__sim__subcmd__help__subcmd__explore"
+                ;;
+            ln__ptlc__subcmd__sim__subcmd__help,help)
+                cmd="ln__ptlc__subcmd__sim__subcmd__help__subcmd__help"
+                ;;
             *)
                 ;;
         esac
@@ -197,7 +218,7 @@ _ln__ptlc() {
 
     case "${cmd}" in
         ln__ptlc)
-            opts="-h -V --network --json --generate --generate-dir --help --version musig2 adaptor lock extract help"
+            opts="-h -V --network --json --generate --generate-dir --help --version musig2 adaptor lock extract sim help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -551,7 +572,7 @@ _ln__ptlc() {
             return 0
             ;;
         ln__subcmd__ptlc__subcmd__help)
-            opts="musig2 adaptor lock extract help"
+            opts="musig2 adaptor lock extract sim help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -817,6 +838,34 @@ _ln__ptlc() {
             return 0
             ;;
         ln__subcmd__ptlc__subcmd__help__subcmd__musig2__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__help__subcmd__sim)
+            opts="explore"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__help__subcmd__sim__subcmd__explore)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1379,6 +1428,272 @@ _ln__ptlc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__sim)
+            opts="-h --config --seed --duration-s --rtt-ms --processing-ms --rate-a-per-s --rate-b-per-s --amount-min-sat --amount-max-sat --hold-ms --feerate-move-rate-per-s --feerate-move-pct --disconnect-prob --reconnect-ms --mode --max-events --capacity-sat --balance-a-sat --feerate-per-kw --channel-type --reserve-sat --dust-limit-sat --max-accepted-htlcs --fee-spike-buffer --fee-buffer-a --fee-buffer-b --max-dust-exposure-a-sat --max-dust-exposure-b-sat --network --json --help explore help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --duration-s)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rtt-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --processing-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-a-per-s)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-b-per-s)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --amount-min-sat)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --amount-max-sat)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hold-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --feerate-move-rate-per-s)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --feerate-move-pct)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --disconnect-prob)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reconnect-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mode)
+                    COMPREPLY=($(compgen -W "async turn both" -- "${cur}"))
+                    return 0
+                    ;;
+                --max-events)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --capacity-sat)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --balance-a-sat)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --feerate-per-kw)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --channel-type)
+                    COMPREPLY=($(compgen -W "static_remotekey anchors" -- "${cur}"))
+                    return 0
+                    ;;
+                --reserve-sat)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dust-limit-sat)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-accepted-htlcs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fee-spike-buffer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fee-buffer-a)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fee-buffer-b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-dust-exposure-a-sat)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-dust-exposure-b-sat)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__sim__subcmd__explore)
+            opts="-h --config --script-a --script-b --max-states --max-depth --disconnects --auto-fulfill --mode --capacity-sat --balance-a-sat --feerate-per-kw --channel-type --reserve-sat --dust-limit-sat --max-accepted-htlcs --fee-spike-buffer --fee-buffer-a --fee-buffer-b --max-dust-exposure-a-sat --max-dust-exposure-b-sat --network --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --script-a)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --script-b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-states)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-depth)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --disconnects)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mode)
+                    COMPREPLY=($(compgen -W "async turn both" -- "${cur}"))
+                    return 0
+                    ;;
+                --capacity-sat)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --balance-a-sat)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --feerate-per-kw)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --channel-type)
+                    COMPREPLY=($(compgen -W "static_remotekey anchors" -- "${cur}"))
+                    return 0
+                    ;;
+                --reserve-sat)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dust-limit-sat)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-accepted-htlcs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fee-spike-buffer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fee-buffer-a)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fee-buffer-b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-dust-exposure-a-sat)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-dust-exposure-b-sat)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__sim__subcmd__help)
+            opts="explore help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__sim__subcmd__help__subcmd__explore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__ptlc__subcmd__sim__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;

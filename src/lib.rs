@@ -20,6 +20,7 @@
 //! | [`offers`] | BOLT 12 offers, invoice requests, invoices; route blinding (BOLT 4); recurrence (PR #1240) |
 //! | [`crypto`] | BIP-340 Schnorr, BIP-327 MuSig2, Schnorr and MuSig2 adaptor signatures |
 //! | [`ptlc`] | PTLCs: multi-hop point locks, taproot PTLC outputs and second-stage transactions |
+//! | [`ptlc`] | PTLC update-protocol simulator: BOLT 2 vs bolts PR #867 turn taking + NACK, PTLC signing flows |
 #![forbid(unsafe_code)]
 #![deny(clippy::print_stdout, clippy::print_stderr, clippy::exit, clippy::dbg_macro)]
 #![warn(missing_docs)]

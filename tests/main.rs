@@ -16,6 +16,7 @@ mod offers_txt;
 mod policy;
 mod ptlc_lock;
 mod ptlc_tx;
+mod sim_ptlc;
 mod support;
 mod tidy;
 mod vectors_adaptor;

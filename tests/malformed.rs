@@ -160,6 +160,25 @@ fn decoders() -> Vec<(&'static str, Decoder)> {
                 .map(drop)
                 .map_err(|e| e.to_string())
         }),
+        ("ptlc::sim::msg::Msg::decode", |b| {
+            lnkit::ptlc::sim::msg::Msg::decode(b).map(drop).map_err(|e| e.to_string())
+        }),
+        ("ptlc::sim::peer::Peer::handle", |b| {
+            use lnkit::ptlc::sim::chan::{Pair, Side};
+            use lnkit::ptlc::sim::peer::{Action, Ctx, Mode, Peer};
+            let cfg = lnkit::ptlc::sim::SimConfig::default();
+            let ch = &cfg.channel;
+            for mode in [Mode::Async, Mode::Turn] {
+                let mut p = Peer::new(Side::B, Pair::new(100_000_000, 100_000_000), 2500);
+                let ctx = Ctx { params: &ch.params, policy: &ch.policies.b, mode };
+                for a in p.handle(ctx, b) {
+                    if let Action::ProtocolError(e) = a {
+                        return Err(e);
+                    }
+                }
+            }
+            Ok(())
+        }),
     ]
 }
 
@@ -353,6 +372,29 @@ fn inputs() -> Vec<Vec<u8>> {
     // Feasibility graph descriptions (notes spec-protocol.md §6), text and JSON.
     out.push(b"0-1:3 0-2:7 2-1:11".to_vec());
     out.push(br#"{"channels":[{"nodes":["a","b","c"],"capacity":3,"credit":1},{"node_1":"a","node_2":"d","capacity_sat":2}]}"#.to_vec());
+    // Every message the update-protocol simulator exchanges (ln-ptlc sim).
+    {
+        use lnkit::ptlc::sim::msg::{Msg, NackReason};
+        for m in [
+            Msg::UpdateAddHtlc { id: 1, amount_msat: 5000 },
+            Msg::UpdateFulfillHtlc { id: 1 },
+            Msg::UpdateFee { feerate_per_kw: 2500 },
+            Msg::CommitmentSigned { num_htlcs: 2, presigs: 1, psigs: 2 },
+            Msg::RevokeAndAck,
+            Msg::ChannelReestablish { next_commitment_number: 2, next_revocation_number: 1 },
+            Msg::UpdateNoop,
+            Msg::Yield,
+            Msg::Nack { reason: NackReason::DustExposure },
+            Msg::UpdateAddPtlc { id: 0, amount_msat: 1000 },
+            Msg::CommitmentProposed { commitment_number: 3 },
+            Msg::PtlcPresigs { count: 2 },
+            Msg::PtlcNonces { count: 3 },
+            Msg::UpdateAcceptPtlcs { nonces: 1, psigs: 2 },
+            Msg::CountersignPtlcs { psigs: 1 },
+        ] {
+            out.push(m.encode());
+        }
+    }
     out
 }
 
