@@ -2,6 +2,8 @@
 
 #[path = "common/mod.rs"]
 mod common;
+#[path = "gossip/feasibility_cmd.rs"]
+mod feasibility_cmd;
 #[path = "gossip/v2_cmd.rs"]
 mod v2_cmd;
 
@@ -122,9 +124,13 @@ enum Cmd {
         #[arg(long, value_name = "T")]
         now: Option<u64>,
     },
-    /// Gossip v2 (taproot gossip, bolts PR #1059): sign, verify, SPV proofs
+    /// Gossip v2 (taproot gossip, bolts PR #1059): sign, verify, SPV proofs, convert a v1 graph
     #[command(subcommand)]
     V2(v2_cmd::V2Cmd),
+    /// Payment feasibility (Pickhardt): wealth and payment checks, probabilities, r, ρ and S,
+    /// with what-ifs; over an edge list, a JSON graph, or gossip
+    #[command(subcommand)]
+    Feasibility(feasibility_cmd::FeasCmd),
 }
 
 #[derive(Subcommand, Debug)]
@@ -194,6 +200,7 @@ fn main() -> ExitCode {
             Some(Cmd::Query { cmd }) => query(cmd, &cli.common),
             Some(Cmd::Diff { a, b, now }) => diff_cmd(&a, &b, now),
             Some(Cmd::V2(c)) => v2_cmd::run(c),
+            Some(Cmd::Feasibility(c)) => feasibility_cmd::run(c),
             None => common::usage("a subcommand is required (see --help)"),
         }
     })
