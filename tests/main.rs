@@ -4,6 +4,7 @@
 
 mod cli_commit;
 mod cli_common;
+mod cli_feasibility;
 mod cli_gossip;
 mod cli_offer;
 mod cli_ptlc;

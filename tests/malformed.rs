@@ -533,4 +533,3 @@ fn cli_ptlc_malformed_presig_is_one_line_error() {
     }
     assert!(n >= 10);
 }
-

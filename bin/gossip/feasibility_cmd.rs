@@ -353,9 +353,10 @@ fn sniff(arg: &str) -> anyhow::Result<GraphFormat> {
     if t.starts_with(['{', '[']) {
         return Ok(GraphFormat::Json);
     }
-    let hexy = t.lines().filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#')).all(
-        |l| l.trim().chars().all(|c| c.is_ascii_hexdigit() || c.is_whitespace()),
-    );
+    let hexy = t
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .all(|l| l.trim().chars().all(|c| c.is_ascii_hexdigit() || c.is_whitespace()));
     Ok(if t.starts_with("GSP") || hexy { GraphFormat::Gossip } else { GraphFormat::Edges })
 }
 
