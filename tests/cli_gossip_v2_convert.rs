@@ -78,16 +78,17 @@ fn v2_convert_mainnet_sample_decodes_verifies_and_reports_bytes() {
         .run();
     o.code(0);
     assert!(o.stderr.is_empty(), "no progress bar in a pipe: {:?}", o.stderr);
-    let r = o.json();
+    let report = o.json();
     // Every v2 message verifies (announcements under the 4-of-4 MuSig2 key).
-    let v = cli("ln-gossip").args(["v2", "verify", "--file"]).arg(&out).run();
-    v.code(0);
-    let vj = v.json();
+    let verified = cli("ln-gossip").args(["v2", "verify", "--file"]).arg(&out).run();
+    verified.code(0);
+    let vj = verified.json();
     assert_eq!(vj["valid"], true, "{vj}");
     // ... and decodes as a stream with no damaged record.
-    let d = cli("ln-gossip").args(["decode"]).arg(&out).run();
-    d.code(0);
-    let decoded: Vec<Value> = d.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let dec = cli("ln-gossip").args(["decode"]).arg(&out).run();
+    dec.code(0);
+    let decoded: Vec<Value> =
+        dec.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert!(decoded.iter().all(|m| m.get("error").is_none()), "a record failed to decode");
     // The byte report, recomputed: v1 from the sample, v2 from the written file.
     let (channels, v1) = v1_expected();
@@ -101,12 +102,12 @@ fn v2_convert_mainnet_sample_decodes_verifies_and_reports_bytes() {
         e.0 += 1;
         e.1 += m.len() as u64;
     }
-    assert_eq!(r["channels"], channels);
+    assert_eq!(report["channels"], channels);
     let kinds =
         [("channel_announcement", 267u16), ("channel_update", 271), ("node_announcement", 269)];
     let (mut t1, mut t2) = (0u64, 0u64);
     for ((name, ty), (count, v1_bytes)) in kinds.iter().zip(v1) {
-        let b = &r["bytes"][name];
+        let b = &report["bytes"][name];
         let (c2, v2_bytes) = v2[ty];
         assert_eq!((b["count"].as_u64(), c2), (Some(count as u64), count), "{name} count");
         assert_eq!(b["v1_bytes"].as_u64(), Some(v1_bytes), "{name} v1 bytes");
@@ -117,11 +118,11 @@ fn v2_convert_mainnet_sample_decodes_verifies_and_reports_bytes() {
         t1 += v1_bytes;
         t2 += v2_bytes;
     }
-    assert_eq!(r["bytes"]["total"]["v1_bytes"].as_u64(), Some(t1));
-    assert_eq!(r["bytes"]["total"]["v2_bytes"].as_u64(), Some(t2));
-    assert_eq!(r["output"]["bytes"].as_u64(), Some(std::fs::metadata(&out).unwrap().len()));
+    assert_eq!(report["bytes"]["total"]["v1_bytes"].as_u64(), Some(t1));
+    assert_eq!(report["bytes"]["total"]["v2_bytes"].as_u64(), Some(t2));
+    assert_eq!(report["output"]["bytes"].as_u64(), Some(std::fs::metadata(&out).unwrap().len()));
     // A v2 channel_announcement_2 is 228 bytes: 4 points, scid, capacity, signature.
-    assert_eq!(r["bytes"]["channel_announcement"]["v2_per_message"], 228.0);
+    assert_eq!(report["bytes"]["channel_announcement"]["v2_per_message"], 228.0);
 }
 
 #[test]

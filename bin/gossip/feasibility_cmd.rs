@@ -256,28 +256,25 @@ fn load_graph(a: &GraphArgs) -> anyhow::Result<(Graph, Map<String, Value>)> {
         f => f,
     };
     let mut info = Map::new();
-    let mut g = match format {
-        GraphFormat::Gossip => {
-            let (g, from) = from_gossip(&a.graph, a.capacity, a.unit)?;
-            info.insert("source".into(), "gossip".into());
-            info.extend(from);
-            g
-        }
-        _ => {
-            let text = if is_file {
-                if a.graph == "-" {
-                    common::read_stdin()?
-                } else {
-                    String::from_utf8(common::read_file(Path::new(&a.graph))?)
-                        .map_err(|_| lnkit::Error::syntax("the graph file is not UTF-8 text"))?
-                }
+    let mut g = if format == GraphFormat::Gossip {
+        let (g, from) = from_gossip(&a.graph, a.capacity, a.unit)?;
+        info.insert("source".into(), "gossip".into());
+        info.extend(from);
+        g
+    } else {
+        let text = if is_file {
+            if a.graph == "-" {
+                common::read_stdin()?
             } else {
-                a.graph.clone()
-            };
-            let json = text.trim_start().starts_with(['{', '[']);
-            info.insert("source".into(), if json { "json" } else { "edges" }.into());
-            Graph::parse(&text)?
-        }
+                String::from_utf8(common::read_file(Path::new(&a.graph))?)
+                    .map_err(|_| lnkit::Error::syntax("the graph file is not UTF-8 text"))?
+            }
+        } else {
+            a.graph.clone()
+        };
+        let json = text.trim_start().starts_with(['{', '[']);
+        info.insert("source".into(), if json { "json" } else { "edges" }.into());
+        Graph::parse(&text)?
     };
     let mut what_ifs = Vec::new();
     // Fixed order (remove, add, merge, credit): merging refuses channels with credit, and a
@@ -368,10 +365,8 @@ fn from_gossip(
     default_sat: Option<u64>,
     unit: u64,
 ) -> anyhow::Result<(Graph, Map<String, Value>)> {
-    let l = crate::load(arg, InFormat::Auto)?;
+    let (gg, l) = crate::load_graph(arg, InFormat::Auto, None, 0)?;
     let snapshot = l.snapshot.is_some();
-    let gg = crate::build_graph(&l, None, 0);
-    drop(l);
     let mut specs = Vec::new();
     let (mut unannounced, mut no_capacity, mut below_unit, mut loops) = (0usize, 0, 0, 0);
     let (mut from_amount, mut from_htlc_max, mut from_default) = (0usize, 0, 0);

@@ -304,13 +304,11 @@ fn verify_stream(file: &str, digest: Digest) -> anyhow::Result<()> {
             continue;
         };
         let ann = if p.ty == 271 {
-            match p.get(2).and_then(|scid| anns.get(scid)) {
-                Some(raw) => Some(Parsed::parse(raw)?),
-                None => {
-                    without_ann += 1;
-                    continue;
-                }
-            }
+            let Some(raw) = p.get(2).and_then(|scid| anns.get(scid)) else {
+                without_ann += 1;
+                continue;
+            };
+            Some(Parsed::parse(raw)?)
         } else {
             None
         };
@@ -363,28 +361,34 @@ fn verify_stream(file: &str, digest: Digest) -> anyhow::Result<()> {
 
 fn convert(a: &ConvertArgs) -> anyhow::Result<()> {
     use lnkit::gossip::convert::{self, Options};
-    let l = crate::load(&a.file, crate::InFormat::Auto)?;
+    let loaded = crate::load(&a.file, crate::InFormat::Auto)?;
+    let l = &loaded;
     let mut caps: HashMap<u64, u64> = l.capacities.iter().copied().collect();
     let started = std::time::Instant::now();
     let (msgs, source) = match &l.snapshot {
-        Some(s) => {
+        Some(snap) => {
             // The snapshot has no messages: make unsigned v1 ones (same sizes as signed).
-            let n = s.channels.len();
-            let mut m = s.to_gossip_with(0..n, a.timestamp, false)?;
-            m.extend(s.node_announcements(0..s.node_count, a.timestamp, false)?);
-            for (i, c) in s.channels.iter().enumerate() {
+            let n = snap.channels.len();
+            let mut m = snap.to_gossip_with(0..n, a.timestamp, false)?;
+            m.extend(snap.node_announcements(0..snap.node_count, a.timestamp, false)?);
+            for (i, c) in snap.channels.iter().enumerate() {
                 caps.insert(lnkit::gossip::gossmap::synthetic_scid(i as u64), c.capacity_sat);
             }
             (m, "gossmap")
         }
-        None => (l.msgs, "gossip"),
+        None => (Vec::new(), "gossip"),
     };
     let v1_seconds = started.elapsed().as_secs_f64();
     let threads =
         a.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
     let opts = Options { sign: a.sign, digest: a.digest.into(), threads };
-    let refs: Vec<&[u8]> = msgs.iter().map(Vec::as_slice).collect();
-    let pb = common::progress(0, if a.sign { "converting and signing" } else { "converting" });
+    let refs: Vec<&[u8]> = if l.snapshot.is_some() {
+        msgs.iter().map(Vec::as_slice).collect()
+    } else {
+        l.msgs.slices()
+    };
+    let pb =
+        common::progress_items(0, if a.sign { "converting and signing" } else { "converting" });
     let started = std::time::Instant::now();
     let c = convert::convert(&refs, &caps, &opts)?;
     let secs = started.elapsed().as_secs_f64();

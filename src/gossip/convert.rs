@@ -222,7 +222,11 @@ struct Plan {
 
 /// Converts v1 messages; `capacities` maps short_channel_ids to satoshis (gossip_store amount
 /// records, snapshots).
-pub fn convert(v1: &[&[u8]], capacities: &HashMap<u64, u64>, opts: &Options) -> Result<Converted> {
+pub fn convert<S: std::hash::BuildHasher>(
+    v1: &[&[u8]],
+    capacities: &HashMap<u64, u64, S>,
+    opts: &Options,
+) -> Result<Converted> {
     let mut report = Report { input_messages: v1.len(), signed: opts.sign, ..Report::default() };
     let mut anns: HashMap<u64, (NodeId, NodeId, usize)> = HashMap::new();
     let mut order: Vec<u64> = Vec::new();
@@ -232,11 +236,11 @@ pub fn convert(v1: &[&[u8]], capacities: &HashMap<u64, u64>, opts: &Options) -> 
     for raw in v1 {
         match msg::parse(raw) {
             Ok(Gossip::ChannelAnnouncement(a)) => {
-                if anns.contains_key(&a.scid.0) {
-                    report.superseded += 1;
-                } else {
-                    anns.insert(a.scid.0, (a.node_ids[0], a.node_ids[1], raw.len()));
+                if let std::collections::hash_map::Entry::Vacant(e) = anns.entry(a.scid.0) {
+                    e.insert((a.node_ids[0], a.node_ids[1], raw.len()));
                     order.push(a.scid.0);
+                } else {
+                    report.superseded += 1;
                 }
             }
             Ok(Gossip::ChannelUpdate(u)) => match upds.get(&(u.scid.0, u.direction())) {
@@ -269,19 +273,18 @@ pub fn convert(v1: &[&[u8]], capacities: &HashMap<u64, u64>, opts: &Options) -> 
     for scid in order {
         let Some(&(n1, n2, ann_len)) = anns.get(&scid) else { continue };
         let updates = [upds.remove(&(scid, 0)), upds.remove(&(scid, 1))];
-        let capacity_sat = match capacities.get(&scid) {
-            Some(&c) => c,
-            None => {
-                let m = updates.iter().flatten().map(|(u, _)| u.htlc_maximum_msat).max();
-                match m {
-                    Some(msat) if msat > 0 => {
-                        report.capacity_from_htlc_max += 1;
-                        msat.div_ceil(1000)
-                    }
-                    _ => {
-                        report.without_capacity += 1;
-                        continue;
-                    }
+        let capacity_sat = if let Some(&c) = capacities.get(&scid) {
+            c
+        } else {
+            let m = updates.iter().flatten().map(|(u, _)| u.htlc_maximum_msat).max();
+            match m {
+                Some(msat) if msat > 0 => {
+                    report.capacity_from_htlc_max += 1;
+                    msat.div_ceil(1000)
+                }
+                _ => {
+                    report.without_capacity += 1;
+                    continue;
                 }
             }
         };
