@@ -2,6 +2,8 @@
 
 #[path = "common/mod.rs"]
 mod common;
+#[path = "gossip/feasibility_cmd.rs"]
+mod feasibility_cmd;
 #[path = "gossip/v2_cmd.rs"]
 mod v2_cmd;
 
@@ -122,9 +124,13 @@ enum Cmd {
         #[arg(long, value_name = "T")]
         now: Option<u64>,
     },
-    /// Gossip v2 (taproot gossip, bolts PR #1059): sign, verify, SPV proofs
+    /// Gossip v2 (taproot gossip, bolts PR #1059): sign, verify, SPV proofs, convert a v1 graph
     #[command(subcommand)]
     V2(v2_cmd::V2Cmd),
+    /// Payment feasibility (Pickhardt): wealth and payment checks, probabilities, r, ρ and S,
+    /// with what-ifs; over an edge list, a JSON graph, or gossip
+    #[command(subcommand)]
+    Feasibility(feasibility_cmd::FeasCmd),
 }
 
 #[derive(Subcommand, Debug)]
@@ -194,6 +200,7 @@ fn main() -> ExitCode {
             Some(Cmd::Query { cmd }) => query(cmd, &cli.common),
             Some(Cmd::Diff { a, b, now }) => diff_cmd(&a, &b, now),
             Some(Cmd::V2(c)) => v2_cmd::run(c),
+            Some(Cmd::Feasibility(c)) => feasibility_cmd::run(c),
             None => common::usage("a subcommand is required (see --help)"),
         }
     })
@@ -247,8 +254,11 @@ fn open(arg: &str, format: InFormat) -> anyhow::Result<Input> {
     let head = reader.fill_buf().context("reading input")?.to_vec();
     if head.starts_with(XZ_MAGIC) {
         let mut out = Bounded { buf: Vec::new(), left: common::MAX_INPUT };
-        lzma_rs::xz_decompress(&mut reader, &mut out)
+        let pb = common::progress(len.unwrap_or(0), "unpacking");
+        let mut r = BufReader::new(pb.wrap_read(reader));
+        lzma_rs::xz_decompress(&mut r, &mut out)
             .map_err(|e| lnkit::Error::invalid(format!("bad .xz data: {e}")))?;
+        pb.finish_and_clear();
         len = Some(out.buf.len() as u64);
         reader = Box::new(Cursor::new(out.buf));
     }
@@ -434,9 +444,36 @@ fn decode_gossmap(input: Input) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Everything a file holds, in memory.
+/// Messages in one buffer: no allocation per message (a full graph is ~170k of them).
+#[derive(Default)]
+struct Msgs {
+    data: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+impl Msgs {
+    fn push(&mut self, m: &[u8]) {
+        self.data.extend_from_slice(m);
+        self.ends.push(self.data.len());
+    }
+
+    fn slices(&self) -> Vec<&[u8]> {
+        let mut start = 0;
+        self.ends
+            .iter()
+            .map(|&end| {
+                let s = self.data.get(start..end).unwrap_or(&[]);
+                start = end;
+                s
+            })
+            .collect()
+    }
+}
+
+/// What a file held: its messages (when kept), capacities, damage, or a snapshot.
+#[derive(Default)]
 struct Loaded {
-    msgs: Vec<Vec<u8>>,
+    msgs: Msgs,
     /// `(short_channel_id, satoshis)` from gossip_store amount records.
     capacities: Vec<(u64, u64)>,
     resyncs: usize,
@@ -444,10 +481,37 @@ struct Loaded {
     snapshot: Option<Snapshot>,
 }
 
+/// Reads a file, keeping every message (for verify and convert).
 fn load(arg: &str, format: InFormat) -> anyhow::Result<Loaded> {
+    let mut msgs = Msgs::default();
+    let mut l = read_input(arg, format, &mut |m| msgs.push(m))?;
+    l.msgs = msgs;
+    Ok(l)
+}
+
+/// Reads a file straight into a graph at `now`, keeping no message.
+fn load_graph(
+    arg: &str,
+    format: InFormat,
+    at: Option<u32>,
+    now: u64,
+) -> anyhow::Result<(Graph, Loaded)> {
+    let mut g = Graph::new(at);
+    let l = read_input(arg, format, &mut |m| g.add(m))?;
+    if let Some(s) = &l.snapshot {
+        g = Graph::from_snapshot(s, u32::try_from(now).unwrap_or(u32::MAX));
+        g.at = at;
+    }
+    for (scid, sat) in &l.capacities {
+        g.set_capacity(*scid, *sat);
+    }
+    Ok((g, l))
+}
+
+/// Reads a file or stdin, giving each live message to `sink`.
+fn read_input(arg: &str, format: InFormat, sink: &mut dyn FnMut(&[u8])) -> anyhow::Result<Loaded> {
     let input = open(arg, format)?;
-    let mut l =
-        Loaded { msgs: vec![], capacities: vec![], resyncs: 0, skipped_bytes: 0, snapshot: None };
+    let mut l = Loaded::default();
     if input.format == InFormat::Gossmap {
         l.snapshot = Some(Snapshot::read_gzip(input.reader)?);
         return Ok(l);
@@ -475,7 +539,7 @@ fn load(arg: &str, format: InFormat) -> anyhow::Result<Loaded> {
                             let s = b.get(2 + n + 32..2 + n + 40)?;
                             Some(u64::from_be_bytes(s.try_into().ok()?))
                         });
-                        l.msgs.push(r.msg);
+                        sink(&r.msg);
                     }
                     Some(4101) => {
                         if let (Some(scid), Some(b)) = (last_ann, r.msg.get(2..10)) {
@@ -484,7 +548,7 @@ fn load(arg: &str, format: InFormat) -> anyhow::Result<Loaded> {
                             }
                         }
                     }
-                    Some(t) if t < 4096 => l.msgs.push(r.msg),
+                    Some(t) if t < 4096 => sink(&r.msg),
                     _ => {}
                 }
             }
@@ -527,8 +591,8 @@ fn verify_cmd(
     }
     let threads =
         threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
-    let refs: Vec<&[u8]> = l.msgs.iter().map(Vec::as_slice).collect();
-    let pb = common::progress(refs.len() as u64, "verifying");
+    let refs = l.msgs.slices();
+    let pb = common::progress_items(refs.len() as u64, "verifying");
     let pb2 = pb.clone();
     let started = std::time::Instant::now();
     let report = verify::verify_batch(&refs, signers.as_ref(), threads, &move |n| pb2.inc(n));
@@ -562,22 +626,6 @@ fn now_or(t: Option<u64>) -> u64 {
     })
 }
 
-fn build_graph(l: &Loaded, at: Option<u32>, now: u64) -> Graph {
-    if let Some(s) = &l.snapshot {
-        let mut g = Graph::from_snapshot(s, u32::try_from(now).unwrap_or(u32::MAX));
-        g.at = at;
-        return g;
-    }
-    let mut g = Graph::new(at);
-    for m in &l.msgs {
-        g.add(m);
-    }
-    for (scid, sat) in &l.capacities {
-        g.set_capacity(*scid, *sat);
-    }
-    g
-}
-
 fn graph_cmd(
     file: &str,
     now: Option<u64>,
@@ -587,8 +635,7 @@ fn graph_cmd(
 ) -> anyhow::Result<()> {
     let now = now.or(at.map(u64::from));
     let now = now_or(now);
-    let l = load(file, input_format)?;
-    let g = build_graph(&l, at, now);
+    let (g, l) = load_graph(file, input_format, at, now)?;
     let mut out = Out::new();
     match format {
         GraphFormat::Stats => {
@@ -608,9 +655,9 @@ fn graph_cmd(
 
 fn diff_cmd(a: &str, b: &str, now: Option<u64>) -> anyhow::Result<()> {
     let now = now_or(now);
-    let (la, lb) = (load(a, InFormat::Auto)?, load(b, InFormat::Auto)?);
-    let v =
-        lnkit::gossip::graph::diff(&build_graph(&la, None, now), &build_graph(&lb, None, now), now);
+    let (ga, _) = load_graph(a, InFormat::Auto, None, now)?;
+    let (gb, _) = load_graph(b, InFormat::Auto, None, now)?;
+    let v = lnkit::gossip::graph::diff(&ga, &gb, now);
     let mut out = Out::new();
     out.json(&v)?;
     out.flush()?;

@@ -22,6 +22,9 @@ _ln__gossip() {
             ln__gossip,diff)
                 cmd="ln__gossip__subcmd__diff"
                 ;;
+            ln__gossip,feasibility)
+                cmd="ln__gossip__subcmd__feasibility"
+                ;;
             ln__gossip,graph)
                 cmd="ln__gossip__subcmd__graph"
                 ;;
@@ -37,11 +40,44 @@ _ln__gossip() {
             ln__gossip,verify)
                 cmd="ln__gossip__subcmd__verify"
                 ;;
+            ln__gossip__subcmd__feasibility,help)
+                cmd="ln__gossip__subcmd__feasibility__subcmd__help"
+                ;;
+            ln__gossip__subcmd__feasibility,network)
+                cmd="ln__gossip__subcmd__feasibility__subcmd__network"
+                ;;
+            ln__gossip__subcmd__feasibility,payment)
+                cmd="ln__gossip__subcmd__feasibility__subcmd__payment"
+                ;;
+            ln__gossip__subcmd__feasibility,prob)
+                cmd="ln__gossip__subcmd__feasibility__subcmd__prob"
+                ;;
+            ln__gossip__subcmd__feasibility,wealth)
+                cmd="ln__gossip__subcmd__feasibility__subcmd__wealth"
+                ;;
+            ln__gossip__subcmd__feasibility__subcmd__help,help)
+                cmd="ln__gossip__subcmd__feasibility__subcmd__help__subcmd__help"
+                ;;
+            ln__gossip__subcmd__feasibility__subcmd__help,network)
+                cmd="ln__gossip__subcmd__feasibility__subcmd__help__subcmd__network"
+                ;;
+            ln__gossip__subcmd__feasibility__subcmd__help,payment)
+                cmd="ln__gossip__subcmd__feasibility__subcmd__help__subcmd__payment"
+                ;;
+            ln__gossip__subcmd__feasibility__subcmd__help,prob)
+                cmd="ln__gossip__subcmd__feasibility__subcmd__help__subcmd__prob"
+                ;;
+            ln__gossip__subcmd__feasibility__subcmd__help,wealth)
+                cmd="ln__gossip__subcmd__feasibility__subcmd__help__subcmd__wealth"
+                ;;
             ln__gossip__subcmd__help,decode)
                 cmd="ln__gossip__subcmd__help__subcmd__decode"
                 ;;
             ln__gossip__subcmd__help,diff)
                 cmd="ln__gossip__subcmd__help__subcmd__diff"
+                ;;
+            ln__gossip__subcmd__help,feasibility)
+                cmd="ln__gossip__subcmd__help__subcmd__feasibility"
                 ;;
             ln__gossip__subcmd__help,graph)
                 cmd="ln__gossip__subcmd__help__subcmd__graph"
@@ -58,11 +94,26 @@ _ln__gossip() {
             ln__gossip__subcmd__help,verify)
                 cmd="ln__gossip__subcmd__help__subcmd__verify"
                 ;;
+            ln__gossip__subcmd__help__subcmd__feasibility,network)
+                cmd="ln__gossip__subcmd__help__subcmd__feasibility__subcmd__network"
+                ;;
+            ln__gossip__subcmd__help__subcmd__feasibility,payment)
+                cmd="ln__gossip__subcmd__help__subcmd__feasibility__subcmd__payment"
+                ;;
+            ln__gossip__subcmd__help__subcmd__feasibility,prob)
+                cmd="ln__gossip__subcmd__help__subcmd__feasibility__subcmd__prob"
+                ;;
+            ln__gossip__subcmd__help__subcmd__feasibility,wealth)
+                cmd="ln__gossip__subcmd__help__subcmd__feasibility__subcmd__wealth"
+                ;;
             ln__gossip__subcmd__help__subcmd__query,decode)
                 cmd="ln__gossip__subcmd__help__subcmd__query__subcmd__decode"
                 ;;
             ln__gossip__subcmd__help__subcmd__query,encode)
                 cmd="ln__gossip__subcmd__help__subcmd__query__subcmd__encode"
+                ;;
+            ln__gossip__subcmd__help__subcmd__v2,convert)
+                cmd="ln__gossip__subcmd__help__subcmd__v2__subcmd__convert"
                 ;;
             ln__gossip__subcmd__help__subcmd__v2,sign)
                 cmd="ln__gossip__subcmd__help__subcmd__v2__subcmd__sign"
@@ -94,6 +145,9 @@ _ln__gossip() {
             ln__gossip__subcmd__query__subcmd__help,help)
                 cmd="ln__gossip__subcmd__query__subcmd__help__subcmd__help"
                 ;;
+            ln__gossip__subcmd__v2,convert)
+                cmd="ln__gossip__subcmd__v2__subcmd__convert"
+                ;;
             ln__gossip__subcmd__v2,help)
                 cmd="ln__gossip__subcmd__v2__subcmd__help"
                 ;;
@@ -108,6 +162,9 @@ _ln__gossip() {
                 ;;
             ln__gossip__subcmd__v2,verify)
                 cmd="ln__gossip__subcmd__v2__subcmd__verify"
+                ;;
+            ln__gossip__subcmd__v2__subcmd__help,convert)
+                cmd="ln__gossip__subcmd__v2__subcmd__help__subcmd__convert"
                 ;;
             ln__gossip__subcmd__v2__subcmd__help,help)
                 cmd="ln__gossip__subcmd__v2__subcmd__help__subcmd__help"
@@ -131,7 +188,7 @@ _ln__gossip() {
 
     case "${cmd}" in
         ln__gossip)
-            opts="-h -V --network --json --generate --generate-dir --help --version decode verify graph query diff v2 help"
+            opts="-h -V --network --json --generate --generate-dir --help --version decode verify graph query diff v2 feasibility help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -204,6 +261,380 @@ _ln__gossip() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ln__subcmd__gossip__subcmd__feasibility)
+            opts="-h --network --json --help wealth payment prob network help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__feasibility__subcmd__help)
+            opts="wealth payment prob network help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__feasibility__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__feasibility__subcmd__help__subcmd__network)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__feasibility__subcmd__help__subcmd__payment)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__feasibility__subcmd__help__subcmd__prob)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__feasibility__subcmd__help__subcmd__wealth)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__feasibility__subcmd__network)
+            opts="-h --graph-format --capacity --unit --merge --credit --add --remove --amount --zeta --mode --model --max-states --samples --seed --max-attempts --network --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --graph-format)
+                    COMPREPLY=($(compgen -W "auto edges json gossip" -- "${cur}"))
+                    return 0
+                    ;;
+                --capacity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --unit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --merge)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --add)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remove)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --amount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --zeta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mode)
+                    COMPREPLY=($(compgen -W "auto exact sample" -- "${cur}"))
+                    return 0
+                    ;;
+                --model)
+                    COMPREPLY=($(compgen -W "uniform_wealth uniform_balances" -- "${cur}"))
+                    return 0
+                    ;;
+                --max-states)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --samples)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__feasibility__subcmd__payment)
+            opts="-h --graph-format --capacity --unit --merge --credit --add --remove --wealth --from --to --amount --network --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --graph-format)
+                    COMPREPLY=($(compgen -W "auto edges json gossip" -- "${cur}"))
+                    return 0
+                    ;;
+                --capacity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --unit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --merge)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --add)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remove)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wealth)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --amount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__feasibility__subcmd__prob)
+            opts="-h --graph-format --capacity --unit --merge --credit --add --remove --from --to --amount --mode --model --max-states --samples --seed --max-attempts --network --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --graph-format)
+                    COMPREPLY=($(compgen -W "auto edges json gossip" -- "${cur}"))
+                    return 0
+                    ;;
+                --capacity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --unit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --merge)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --add)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remove)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --amount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mode)
+                    COMPREPLY=($(compgen -W "auto exact sample" -- "${cur}"))
+                    return 0
+                    ;;
+                --model)
+                    COMPREPLY=($(compgen -W "uniform_wealth uniform_balances" -- "${cur}"))
+                    return 0
+                    ;;
+                --max-states)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --samples)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__feasibility__subcmd__wealth)
+            opts="-h --graph-format --capacity --unit --merge --credit --add --remove --wealth --network --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --graph-format)
+                    COMPREPLY=($(compgen -W "auto edges json gossip" -- "${cur}"))
+                    return 0
+                    ;;
+                --capacity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --unit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --merge)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --add)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remove)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wealth)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ln__subcmd__gossip__subcmd__graph)
             opts="-h --now --at --format --input-format --network --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -239,7 +670,7 @@ _ln__gossip() {
             return 0
             ;;
         ln__subcmd__gossip__subcmd__help)
-            opts="decode verify graph query diff v2 help"
+            opts="decode verify graph query diff v2 feasibility help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -269,6 +700,76 @@ _ln__gossip() {
         ln__subcmd__gossip__subcmd__help__subcmd__diff)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__help__subcmd__feasibility)
+            opts="wealth payment prob network"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__help__subcmd__feasibility__subcmd__network)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__help__subcmd__feasibility__subcmd__payment)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__help__subcmd__feasibility__subcmd__prob)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__help__subcmd__feasibility__subcmd__wealth)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -351,8 +852,22 @@ _ln__gossip() {
             return 0
             ;;
         ln__subcmd__gossip__subcmd__help__subcmd__v2)
-            opts="sign verify spv-build spv-verify"
+            opts="sign verify spv-build spv-verify convert"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__help__subcmd__v2__subcmd__convert)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -577,7 +1092,7 @@ _ln__gossip() {
             return 0
             ;;
         ln__subcmd__gossip__subcmd__v2)
-            opts="-h --network --json --help sign verify spv-build spv-verify help"
+            opts="-h --network --json --help sign verify spv-build spv-verify convert help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -594,9 +1109,61 @@ _ln__gossip() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ln__subcmd__gossip__subcmd__v2__subcmd__help)
-            opts="sign verify spv-build spv-verify help"
+        ln__subcmd__gossip__subcmd__v2__subcmd__convert)
+            opts="-h --out --out-format --sign --digest --threads --timestamp --network --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out-format)
+                    COMPREPLY=($(compgen -W "gsp be16 jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --digest)
+                    COMPREPLY=($(compgen -W "lnd spec" -- "${cur}"))
+                    return 0
+                    ;;
+                --threads)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timestamp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__v2__subcmd__help)
+            opts="sign verify spv-build spv-verify convert help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__gossip__subcmd__v2__subcmd__help__subcmd__convert)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -753,12 +1320,16 @@ _ln__gossip() {
             return 0
             ;;
         ln__subcmd__gossip__subcmd__v2__subcmd__verify)
-            opts="-h --announcement --output-key --funding-script --digest --network --json --help"
+            opts="-h --file --announcement --output-key --funding-script --digest --network --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --announcement)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -325,3 +325,39 @@ fn diff_finds_missing_fresher_and_resurrectable() {
     assert_eq!(s["zombies_in_a_b_resurrects"], 0);
     assert_eq!(s["only_in_b"], 0);
 }
+
+#[test]
+fn progress_bars_never_in_pipes_and_on_a_terminal() {
+    // Pipes: every long read succeeds with nothing on stderr.
+    let sample = data_path("mainnet-gossip-2025-verified.gsp.xz");
+    let signers = data_path("mainnet-gossip-2025-update-signers.csv.xz");
+    let snap = data_path("gossip-store-2026-02-03.compressed");
+    let (sample, signers, snap) =
+        (sample.to_str().unwrap(), signers.to_str().unwrap(), snap.to_str().unwrap());
+    let runs: [&[&str]; 5] = [
+        &["decode", sample],
+        &["verify", sample, "--signers", signers],
+        &["graph", snap],
+        &["graph", sample, "--now", "1763500000"],
+        &["feasibility", "network", sample, "--model", "uniform_balances", "--samples", "20"],
+    ];
+    for args in runs {
+        let o = cli("ln-gossip").args(args).run();
+        o.code(0);
+        assert!(o.stderr.is_empty(), "{args:?} wrote to stderr in a pipe: {:?}", o.stderr);
+    }
+    // A terminal (a pty from util-linux `script`): the bar is drawn on stderr.
+    let bin = env!("CARGO_BIN_EXE_ln-gossip");
+    let cmd = format!("{bin} verify {sample} --signers {signers} > /dev/null");
+    let out = std::process::Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .output()
+        .expect("util-linux `script` runs the terminal case");
+    let tty = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{tty}");
+    assert!(
+        tty.contains("unpacking") && tty.contains("MiB"),
+        "no progress bar on a terminal: {:?}",
+        tty.chars().take(300).collect::<String>()
+    );
+}

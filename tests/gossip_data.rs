@@ -160,7 +160,7 @@ fn lnresearch_gsp_raw_2025_damaged_captures_resync() {
     assert!(skipped > 0);
 }
 
-fn snapshot(name: &str) -> Snapshot {
+pub fn snapshot(name: &str) -> Snapshot {
     let f = std::fs::File::open(data_path(name)).unwrap();
     Snapshot::read_gzip(std::io::BufReader::new(f)).unwrap_or_else(|e| panic!("{name}: {e}"))
 }

@@ -4,7 +4,9 @@
 
 mod cli_commit;
 mod cli_common;
+mod cli_feasibility;
 mod cli_gossip;
+mod cli_gossip_v2_convert;
 mod cli_offer;
 mod cli_ptlc;
 mod feasibility;

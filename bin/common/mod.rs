@@ -289,14 +289,33 @@ impl Out {
     }
 }
 
-/// A progress bar on stderr when stderr is a terminal; hidden otherwise.
+/// A progress bar on stderr when stderr is a terminal; hidden otherwise. `len` is in bytes;
+/// 0 (unknown, e.g. stdin) shows a spinner with the bytes done.
 pub fn progress(len: u64, what: &str) -> indicatif::ProgressBar {
+    if len == 0 {
+        return bar(len, &format!("{what} {{spinner}} {{bytes}} {{elapsed}}"));
+    }
+    bar(len, &format!("{what} {{bar:40}} {{bytes}}/{{total_bytes}} {{eta}}"))
+}
+
+/// [`progress`] for a count of items (messages, samples).
+pub fn progress_items(len: u64, what: &str) -> indicatif::ProgressBar {
+    if len == 0 {
+        return bar(len, &format!("{what} {{spinner}} {{pos}} {{elapsed}}"));
+    }
+    bar(len, &format!("{what} {{bar:40}} {{pos}}/{{len}} {{eta}}"))
+}
+
+fn bar(len: u64, template: &str) -> indicatif::ProgressBar {
     if !io::stderr().is_terminal() {
         return indicatif::ProgressBar::hidden();
     }
     let pb = indicatif::ProgressBar::new(len);
+    if len == 0 {
+        pb.enable_steady_tick(std::time::Duration::from_millis(120));
+    }
     let mut tmpl = String::new();
-    let _ = write!(tmpl, "{what} {{bar:40}} {{bytes}}/{{total_bytes}} {{eta}}");
+    let _ = write!(tmpl, "{template}");
     if let Ok(style) = indicatif::ProgressStyle::with_template(&tmpl) {
         pb.set_style(style);
     }

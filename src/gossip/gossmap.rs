@@ -268,7 +268,25 @@ impl Snapshot {
     /// `channel_announcement` (node and bitcoin keys from [`node_secret`]) and two
     /// `channel_update`s stamped `timestamp`. Channels `range` only (for splitting work).
     pub fn to_gossip(&self, range: std::ops::Range<usize>, timestamp: u32) -> Result<Vec<Vec<u8>>> {
+        self.to_gossip_with(range, timestamp, true)
+    }
+
+    /// [`Snapshot::to_gossip`], with all-zero signatures unless `sign` (for sizes and graph
+    /// structure without the cost of ECDSA signing).
+    pub fn to_gossip_with(
+        &self,
+        range: std::ops::Range<usize>,
+        timestamp: u32,
+        sign: bool,
+    ) -> Result<Vec<Vec<u8>>> {
         let secp = Secp256k1::new();
+        let sign = |secp: &Secp256k1<All>, h: &[u8; 32], k: &SecretKey| {
+            if sign {
+                self::sign(secp, h, k)
+            } else {
+                [0u8; 64]
+            }
+        };
         let mut keys: std::collections::HashMap<u64, (SecretKey, [u8; 33])> =
             std::collections::HashMap::new();
         let mut key = |i: u64| -> Result<(SecretKey, [u8; 33])> {
@@ -322,6 +340,45 @@ impl Snapshot {
                 m.extend_from_slice(&u);
                 out.push(m);
             }
+        }
+        Ok(out)
+    }
+}
+
+impl Snapshot {
+    /// A `node_announcement` for each node index in `range` (the snapshot has none): key from
+    /// [`node_secret`], alias `node<index>`, colour from the index, no features, no addresses,
+    /// stamped `timestamp`; all-zero signature unless `sign`.
+    pub fn node_announcements(
+        &self,
+        range: std::ops::Range<u64>,
+        timestamp: u32,
+        sign: bool,
+    ) -> Result<Vec<Vec<u8>>> {
+        let secp = Secp256k1::new();
+        let end = range.end.min(self.node_count);
+        let mut out =
+            Vec::with_capacity(usize::try_from(end.saturating_sub(range.start)).unwrap_or(0));
+        for i in range.start..end {
+            let sk = node_secret(i)?;
+            let mut body = Vec::with_capacity(76);
+            body.extend_from_slice(&0u16.to_be_bytes());
+            body.extend_from_slice(&timestamp.to_be_bytes());
+            body.extend_from_slice(&PublicKey::from_secret_key(&secp, &sk).serialize());
+            let b = i.to_be_bytes();
+            body.extend_from_slice(b.get(5..8).unwrap_or(&[0; 3]));
+            let mut alias = [0u8; 32];
+            let name = format!("node{i}");
+            for (a, c) in alias.iter_mut().zip(name.bytes()) {
+                *a = c;
+            }
+            body.extend_from_slice(&alias);
+            body.extend_from_slice(&0u16.to_be_bytes());
+            let h = sha256d::Hash::hash(&body).to_byte_array();
+            let mut m = super::NODE_ANNOUNCEMENT.to_be_bytes().to_vec();
+            m.extend_from_slice(&if sign { self::sign(&secp, &h, &sk) } else { [0; 64] });
+            m.extend_from_slice(&body);
+            out.push(m);
         }
         Ok(out)
     }

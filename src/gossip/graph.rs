@@ -16,6 +16,87 @@ use serde_json::{json, Map, Value};
 
 use super::gossmap::Snapshot;
 use super::msg::{self, ChannelUpdate, Gossip, NodeAnnouncement, NodeId};
+
+/// What the graph keeps of a `channel_update`: the policy and its timestamp (no signature, no
+/// chain hash, no trailing data: 32 bytes instead of ~140, since the graph is built after
+/// verification).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Policy {
+    /// `timestamp`
+    pub timestamp: u32,
+    /// `message_flags`
+    pub message_flags: u8,
+    /// `channel_flags`
+    pub channel_flags: u8,
+    /// `cltv_expiry_delta`
+    pub cltv_expiry_delta: u16,
+    /// `htlc_minimum_msat`
+    pub htlc_minimum_msat: u64,
+    /// `fee_base_msat`
+    pub fee_base_msat: u32,
+    /// `fee_proportional_millionths`
+    pub fee_proportional_millionths: u32,
+    /// `htlc_maximum_msat`
+    pub htlc_maximum_msat: u64,
+}
+
+impl Policy {
+    /// `direction` bit: 0 = from `node_id_1`.
+    pub fn direction(&self) -> u8 {
+        self.channel_flags & 1
+    }
+
+    /// `disable` bit.
+    pub fn disabled(&self) -> bool {
+        self.channel_flags & 2 != 0
+    }
+
+    /// `dont_forward` bit.
+    pub fn dont_forward(&self) -> bool {
+        self.message_flags & 2 != 0
+    }
+}
+
+impl From<&ChannelUpdate> for Policy {
+    fn from(u: &ChannelUpdate) -> Self {
+        Policy {
+            timestamp: u.timestamp,
+            message_flags: u.message_flags,
+            channel_flags: u.channel_flags,
+            cltv_expiry_delta: u.cltv_expiry_delta,
+            htlc_minimum_msat: u.htlc_minimum_msat,
+            fee_base_msat: u.fee_base_msat,
+            fee_proportional_millionths: u.fee_proportional_millionths,
+            htlc_maximum_msat: u.htlc_maximum_msat,
+        }
+    }
+}
+
+/// What the graph keeps of a `node_announcement` (features and addresses are left in the
+/// message; the graph's outputs do not use them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Node {
+    /// `timestamp`
+    pub timestamp: u32,
+    /// `rgb_color`
+    pub rgb_color: [u8; 3],
+    /// `alias` (32 bytes, NUL padded).
+    pub alias: [u8; 32],
+}
+
+impl Node {
+    /// The alias as text up to the first NUL (invalid UTF-8 replaced).
+    pub fn alias_text(&self) -> String {
+        let end = self.alias.iter().position(|&c| c == 0).unwrap_or(32);
+        String::from_utf8_lossy(self.alias.get(..end).unwrap_or(&[])).into_owned()
+    }
+}
+
+impl From<&NodeAnnouncement> for Node {
+    fn from(n: &NodeAnnouncement) -> Self {
+        Node { timestamp: n.timestamp, rgb_color: n.rgb_color, alias: n.alias }
+    }
+}
 use super::STALE_AFTER_SECS;
 use crate::types::ShortChannelId;
 
@@ -27,7 +108,7 @@ pub struct Channel {
     /// Capacity in satoshi when a source gives it (gossip_store, snapshot).
     pub capacity_sat: Option<u64>,
     /// Latest update per direction.
-    pub updates: [Option<ChannelUpdate>; 2],
+    pub updates: [Option<Policy>; 2],
 }
 
 /// Freshness of one direction at a given time.
@@ -42,7 +123,7 @@ pub enum Freshness {
 }
 
 /// Freshness of an optional update at `now`.
-pub fn freshness(u: Option<&ChannelUpdate>, now: u64) -> Freshness {
+pub fn freshness(u: Option<&Policy>, now: u64) -> Freshness {
     match u {
         None => Freshness::Missing,
         Some(u) if u64::from(u.timestamp).saturating_add(STALE_AFTER_SECS) < now => {
@@ -70,7 +151,7 @@ pub struct Graph {
     /// Channels by short_channel_id.
     pub channels: BTreeMap<u64, Channel>,
     /// Latest node_announcement per node.
-    pub nodes: BTreeMap<NodeId, NodeAnnouncement>,
+    pub nodes: BTreeMap<NodeId, Node>,
     /// Only messages with a timestamp at or before this are taken (`--at`).
     pub at: Option<u32>,
     /// Messages that were older than (or as old as) what the graph holds.
@@ -110,7 +191,7 @@ impl Graph {
                 match self.nodes.get(&n.node_id) {
                     Some(old) if old.timestamp >= n.timestamp => self.superseded += 1,
                     _ => {
-                        self.nodes.insert(n.node_id, n);
+                        self.nodes.insert(n.node_id, Node::from(&n));
                     }
                 }
             }
@@ -123,7 +204,7 @@ impl Graph {
                 let slot = if u.direction() == 0 { &mut c.updates[0] } else { &mut c.updates[1] };
                 match slot {
                     Some(old) if old.timestamp >= u.timestamp => self.superseded += 1,
-                    _ => *slot = Some(u),
+                    _ => *slot = Some(Policy::from(&u)),
                 }
             }
         }
@@ -150,10 +231,7 @@ impl Graph {
             };
             for (d, h) in c.half.iter().enumerate() {
                 let dir = usize::from((d == 1) != swap);
-                let u = ChannelUpdate {
-                    signature: [0; 64],
-                    chain_hash: crate::network::chain_hash(bitcoin::Network::Bitcoin),
-                    scid: ShortChannelId(scid),
+                let u = Policy {
                     timestamp,
                     message_flags: 1,
                     channel_flags: dir as u8 | if h.disabled { 2 } else { 0 },
@@ -162,7 +240,6 @@ impl Graph {
                     fee_base_msat: h.fee_base_msat as u32,
                     fee_proportional_millionths: h.fee_proportional_millionths as u32,
                     htlc_maximum_msat: h.htlc_maximum_msat,
-                    checksum: 0,
                 };
                 if let Some(slot) = ch.updates.get_mut(dir) {
                     *slot = Some(u);
@@ -275,7 +352,7 @@ impl Graph {
             .channels
             .iter()
             .map(|(scid, c)| {
-                let pol = |u: &Option<ChannelUpdate>| match u {
+                let pol = |u: &Option<Policy>| match u {
                     None => Value::Null,
                     Some(u) => json!({
                         "timestamp": u.timestamp,
@@ -313,7 +390,7 @@ impl Graph {
             "  <graph id=\"lightning\" edgedefault=\"undirected\">\n",
         ));
         for id in self.degrees().keys() {
-            let alias = self.nodes.get(id).map(NodeAnnouncement::alias_text).unwrap_or_default();
+            let alias = self.nodes.get(id).map(Node::alias_text).unwrap_or_default();
             let _ = writeln!(
                 s,
                 "    <node id=\"{}\"><data key=\"alias\">{}</data></node>",
@@ -343,7 +420,7 @@ impl Graph {
     pub fn to_dot(&self) -> String {
         let mut s = String::from("graph lightning {\n");
         for id in self.degrees().keys() {
-            let alias = self.nodes.get(id).map(NodeAnnouncement::alias_text).unwrap_or_default();
+            let alias = self.nodes.get(id).map(Node::alias_text).unwrap_or_default();
             let _ = writeln!(s, "  \"{}\" [label=\"{}\"];", hex::encode(id), dot_escape(&alias));
         }
         for (scid, c) in &self.channels {

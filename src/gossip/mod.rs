@@ -6,6 +6,7 @@
 //!
 //! <https://github.com/lightning/bolts/blob/master/07-routing-gossip.md>
 
+pub mod convert;
 pub mod crc32c;
 pub mod gossmap;
 pub mod graph;

@@ -139,6 +139,8 @@ fn min_len(ty: u16) -> Option<usize> {
         261 | 263 | 264 => Some(2 + 32 + 2),
         262 => Some(2 + 33),
         265 => Some(2 + 32 + 8),
+        // Gossip v2 (pure TLV): a type and at least one record header.
+        260 | 267 | 269 | 271 => Some(2 + 2),
         _ => None,
     }
 }

@@ -133,16 +133,111 @@ pub fn verify_message(
 }
 
 /// How a `channel_update`'s signer was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Via {
-    Announcement,
-    Signers,
+/// Who signs a job's message.
+#[derive(Debug, Clone, Copy)]
+enum Signer {
+    /// Announcements name their own keys.
+    Own,
+    /// The node of `direction` in the announcement at this input index.
+    Announcement(u32, u8),
+    /// From the caller's signer list.
+    Listed(NodeId),
 }
 
+/// One unique message to verify: compact (no parsed copy is kept between the passes).
 #[derive(Debug, Clone, Copy)]
 struct Job {
-    index: usize,
-    key: Option<(NodeId, Via)>,
+    index: u32,
+    hash: [u8; 32],
+    signer: Signer,
+}
+
+/// What the parallel first pass learns about one message.
+struct Pre {
+    /// SHA-256 of the whole message (duplicate detection).
+    id: [u8; 32],
+    /// The signed double-SHA256.
+    hash: [u8; 32],
+    ty: u16,
+    scid: u64,
+    direction: u8,
+}
+
+fn pre(raw: &[u8]) -> Result<Pre> {
+    let hash = msg::signed_hash(raw)?;
+    let (ty, scid, direction) = match msg::parse(raw)? {
+        Gossip::ChannelAnnouncement(a) => (super::CHANNEL_ANNOUNCEMENT, a.scid.0, 0),
+        Gossip::NodeAnnouncement(_) => (super::NODE_ANNOUNCEMENT, 0, 0),
+        Gossip::ChannelUpdate(u) => (super::CHANNEL_UPDATE, u.scid.0, u.direction()),
+    };
+    Ok(Pre { id: sha256::Hash::hash(raw).to_byte_array(), hash, ty, scid, direction })
+}
+
+/// Verifies a message whose signed hash is known, against the keys it names or `update_key`.
+fn verify_hashed(
+    secp: &Secp256k1<All>,
+    raw: &[u8],
+    hash: &[u8; 32],
+    update_key: Option<&NodeId>,
+    cache: &mut KeyCache,
+) -> Result<usize> {
+    let mut high = 0;
+    match msg::parse(raw)? {
+        Gossip::ChannelAnnouncement(a) => {
+            let keys = [a.node_ids[0], a.node_ids[1], a.bitcoin_keys[0], a.bitcoin_keys[1]];
+            for ((sig, key), name) in a.signatures.iter().zip(keys.iter()).zip(CA_SIG_NAMES) {
+                let k = cache.get(key).map_err(|e| e.within(name))?;
+                high += usize::from(check_sig(secp, hash, sig, &k).map_err(|e| e.within(name))?);
+            }
+        }
+        Gossip::NodeAnnouncement(n) => {
+            let k = cache.get(&n.node_id).map_err(|e| e.within("node_id"))?;
+            high += usize::from(check_sig(secp, hash, &n.signature, &k)?);
+        }
+        Gossip::ChannelUpdate(u) => {
+            let key = update_key.ok_or_else(|| {
+                Error::new(ErrorKind::Crypto, format!("no signer known for {}", u.scid))
+            })?;
+            let k = cache.get(key)?;
+            high += usize::from(check_sig(secp, hash, &u.signature, &k)?);
+        }
+    }
+    Ok(high)
+}
+
+/// Runs `f` over `0..n` on `threads` scoped threads that take chunks of `chunk` indices from a
+/// shared counter (dynamic balancing: announcements cost four verifications, the rest one).
+/// Each thread keeps its own state from `init`; results come back with their indices.
+fn par_chunks<S, T: Send>(
+    n: usize,
+    threads: usize,
+    chunk: usize,
+    init: impl Fn() -> S + Sync,
+    f: impl Fn(&mut S, usize) -> T + Sync,
+) -> Vec<(usize, T)> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let run = || {
+        let mut state = init();
+        let mut out = Vec::new();
+        loop {
+            let start = next.fetch_add(chunk, Ordering::Relaxed);
+            if start >= n {
+                break;
+            }
+            for i in start..(start + chunk).min(n) {
+                out.push((i, f(&mut state, i)));
+            }
+        }
+        out
+    };
+    if threads <= 1 {
+        return run();
+    }
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads).map(|_| s.spawn(run)).collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+    })
 }
 
 /// Per-type counts of a batch.
@@ -238,25 +333,47 @@ impl Report {
 /// SHA-256) are verified once. A `channel_update` is checked against the node key of its
 /// direction from any `channel_announcement` in the batch (whose own signatures are reported
 /// separately), else against `signers`; with neither it is counted in
-/// `updates_without_signer`, not as a failure. `progress` is called from the workers with the number of
-/// messages just finished.
+/// `updates_without_signer`, not as a failure. `progress` is called from the workers with the
+/// number of messages just finished.
+///
+/// Both passes run on all threads: hashing and parsing first (so no sequential pass limits the
+/// scaling), then the signatures, in chunks taken from a shared counter; each thread has its
+/// own secp256k1 context and key cache, and nothing is shared but the counter.
 pub fn verify_batch(
     msgs: &[&[u8]],
     signers: Option<&Signers>,
     threads: usize,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Report {
+    let threads = threads.clamp(1, 256);
     let mut report = Report { messages: msgs.len(), ..Report::default() };
+    let mut pres = par_chunks(
+        msgs.len(),
+        threads,
+        1024,
+        || (),
+        |(), i| pre(msgs.get(i).copied().unwrap_or(&[])),
+    );
+    pres.sort_unstable_by_key(|(i, _)| *i);
     let mut seen = HashSet::with_capacity(msgs.len());
-    let mut parsed: Vec<(usize, Gossip)> = Vec::with_capacity(msgs.len());
-    for (i, m) in msgs.iter().enumerate() {
-        if !seen.insert(sha256::Hash::hash(m).to_byte_array()) {
-            report.duplicates += 1;
-            continue;
-        }
-        match msg::parse(m) {
-            Ok(g) => parsed.push((i, g)),
+    let mut unique: Vec<(u32, Pre)> = Vec::with_capacity(msgs.len());
+    for (i, p) in pres {
+        let Ok(index) = u32::try_from(i) else { break };
+        match p {
+            Ok(p) => {
+                if seen.insert(p.id) {
+                    unique.push((index, p));
+                } else {
+                    report.duplicates += 1;
+                }
+            }
             Err(e) => {
+                // Unparsable copies count once, like the others.
+                let m = msgs.get(i).copied().unwrap_or(&[]);
+                if !seen.insert(sha256::Hash::hash(m).to_byte_array()) {
+                    report.duplicates += 1;
+                    continue;
+                }
                 report.unparsable += 1;
                 report.failures.push(Failure {
                     index: i,
@@ -267,70 +384,81 @@ pub fn verify_batch(
         }
     }
     drop(seen);
-    // Node keys of every announced channel, for its updates.
-    let mut announced: HashMap<u64, [NodeId; 2]> = HashMap::new();
-    for (_, g) in &parsed {
-        if let Gossip::ChannelAnnouncement(a) = g {
-            announced.insert(a.scid.0, a.node_ids);
+    // The announcement of each short_channel_id, for its updates.
+    let mut announced: HashMap<u64, u32> = HashMap::new();
+    for (i, p) in &unique {
+        if p.ty == super::CHANNEL_ANNOUNCEMENT {
+            announced.insert(p.scid, *i);
         }
     }
-    let mut jobs = Vec::with_capacity(parsed.len());
-    for (i, g) in &parsed {
-        let key = match g {
-            Gossip::ChannelAnnouncement(_) => {
+    let mut jobs = Vec::with_capacity(unique.len());
+    for (index, p) in unique {
+        let signer = match p.ty {
+            super::CHANNEL_ANNOUNCEMENT => {
                 report.channel_announcement.count += 1;
-                None
+                Signer::Own
             }
-            Gossip::NodeAnnouncement(_) => {
+            super::NODE_ANNOUNCEMENT => {
                 report.node_announcement.count += 1;
-                None
+                Signer::Own
             }
-            Gossip::ChannelUpdate(u) => {
+            _ => {
                 report.channel_update.count += 1;
-                let d = u.direction();
-                let from_ann = announced.get(&u.scid.0).and_then(|ids| ids.get(usize::from(d)));
-                if let Some(k) = from_ann {
-                    Some((*k, Via::Announcement))
-                } else if let Some(k) = signers.and_then(|s| s.get(u.scid, d)) {
-                    Some((*k, Via::Signers))
+                let scid = ShortChannelId(p.scid);
+                if let Some(&a) = announced.get(&p.scid) {
+                    Signer::Announcement(a, p.direction)
+                } else if let Some(k) = signers.and_then(|s| s.get(scid, p.direction)) {
+                    Signer::Listed(*k)
                 } else {
                     report.updates_without_signer += 1;
                     continue;
                 }
             }
         };
-        jobs.push(Job { index: *i, key });
+        jobs.push(Job { index, hash: p.hash, signer });
     }
-    drop(parsed);
-    let threads = threads.clamp(1, 256);
-    let chunk = jobs.len().div_ceil(threads).max(1);
-    let results: Vec<Vec<(Job, Result<usize>)>> = std::thread::scope(|s| {
-        let handles: Vec<_> = jobs
-            .chunks(chunk)
-            .map(|part| {
-                s.spawn(move || {
-                    let secp = Secp256k1::new();
-                    let mut cache = KeyCache::default();
-                    let mut done = 0u64;
-                    let mut out = Vec::with_capacity(part.len());
-                    for job in part {
-                        let raw = msgs.get(job.index).copied().unwrap_or(&[]);
-                        let key = job.key.map(|(k, _)| k);
-                        out.push((*job, verify_message(&secp, raw, key.as_ref(), &mut cache)));
-                        done += 1;
-                        if done % 1024 == 0 {
-                            progress(1024);
-                        }
-                    }
-                    progress(done % 1024);
-                    out
-                })
-            })
-            .collect();
-        handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
-    });
-    for (job, res) in results.into_iter().flatten() {
-        let raw = msgs.get(job.index).copied().unwrap_or(&[]);
+    drop(announced);
+    let get = |i: u32| msgs.get(i as usize).copied().unwrap_or(&[]);
+    let reported = std::sync::atomic::AtomicU64::new(0);
+    let results = par_chunks(
+        jobs.len(),
+        threads,
+        256,
+        || (Secp256k1::new(), KeyCache::default(), 0u64),
+        |(secp, cache, done), k| {
+            let Some(job) = jobs.get(k) else {
+                return Err(Error::invalid("job index out of range"));
+            };
+            let key = match job.signer {
+                Signer::Own => None,
+                Signer::Listed(id) => Some(id),
+                Signer::Announcement(a, d) => {
+                    // node_id_1 / node_id_2 of the announcement, by the update's direction.
+                    let at = 2 + 256;
+                    let raw = get(a);
+                    let f = raw
+                        .get(at..at + 2)
+                        .and_then(|b| <[u8; 2]>::try_from(b).ok())
+                        .map_or(0, |b| usize::from(u16::from_be_bytes(b)));
+                    let off = at + 2 + f + 32 + 8 + 33 * usize::from(d);
+                    raw.get(off..off + 33).and_then(|b| NodeId::try_from(b).ok())
+                }
+            };
+            let r = verify_hashed(secp, get(job.index), &job.hash, key.as_ref(), cache);
+            *done += 1;
+            if *done % 1024 == 0 {
+                reported.fetch_add(1024, std::sync::atomic::Ordering::Relaxed);
+                progress(1024);
+            }
+            r
+        },
+    );
+    let finished = results.len() as u64;
+    progress(finished.saturating_sub(reported.into_inner()));
+    for (k, res) in results {
+        let Some(job) = jobs.get(k) else { continue };
+        let index = job.index as usize;
+        let raw = get(job.index);
         let ty = msg::msg_type(raw).unwrap_or(0);
         let counts = match ty {
             super::CHANNEL_ANNOUNCEMENT => &mut report.channel_announcement,
@@ -338,21 +466,20 @@ pub fn verify_batch(
             _ => &mut report.channel_update,
         };
         let sigs = if ty == super::CHANNEL_ANNOUNCEMENT { 4 } else { 1 };
+        report.signatures_checked += sigs;
         match res {
             Ok(high) => {
                 counts.ok += 1;
-                report.signatures_checked += sigs;
                 report.high_s += high;
-                match job.key {
-                    Some((_, Via::Announcement)) => report.updates_via_announcement += 1,
-                    Some((_, Via::Signers)) => report.updates_via_signers += 1,
-                    None => {}
+                match job.signer {
+                    Signer::Announcement(..) => report.updates_via_announcement += 1,
+                    Signer::Listed(_) => report.updates_via_signers += 1,
+                    Signer::Own => {}
                 }
             }
             Err(e) => {
                 counts.failed += 1;
-                report.signatures_checked += sigs;
-                report.failures.push(Failure { index: job.index, ty, error: e.to_string() });
+                report.failures.push(Failure { index, ty, error: e.to_string() });
             }
         }
     }
