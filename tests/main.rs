@@ -28,6 +28,7 @@ mod vectors_bip353;
 mod vectors_bolt01;
 mod vectors_bolt03;
 mod vectors_bolt07;
+mod vectors_bolt07_routing;
 mod vectors_bolt11;
 mod vectors_bolt12;
 mod vectors_commit;

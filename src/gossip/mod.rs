@@ -2,7 +2,8 @@
 //! their signature checks (double-SHA256, ECDSA), stream readers for the file formats gossip is
 //! kept in (lnresearch GSP, be16-framed, hex lines, CLN `gossip_store`, CLN
 //! `GOSSMAP_COMPRESSv1`), the channel graph with the pruning rule, and the query checksum;
-//! and gossip v2 (taproot gossip, bolts PR #1059) in [`v2`].
+//! the sender-side fee and CLTV arithmetic of the routing example ([`route`]); and gossip v2
+//! (taproot gossip, bolts PR #1059) in [`v2`].
 //!
 //! <https://github.com/lightning/bolts/blob/master/07-routing-gossip.md>
 
@@ -11,6 +12,7 @@ pub mod crc32c;
 pub mod gossmap;
 pub mod graph;
 pub mod msg;
+pub mod route;
 pub mod stream;
 pub mod v2;
 pub mod verify;
