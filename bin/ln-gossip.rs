@@ -108,6 +108,13 @@ enum Cmd {
         /// Input framing
         #[arg(long, value_enum, default_value = "auto")]
         input_format: InFormat,
+        /// Chain source: a file of spent channels, `SCID HEIGHT` per line (spending block);
+        /// with --height, channels spent 72 or more blocks ago are forgotten (BOLT 7)
+        #[arg(long, value_name = "FILE", requires = "height")]
+        spent: Option<std::path::PathBuf>,
+        /// Current block height, for --spent
+        #[arg(long, value_name = "N", requires = "spent")]
+        height: Option<u32>,
     },
     /// Encode or decode gossip queries (261-265)
     Query {
@@ -194,8 +201,9 @@ fn main() -> ExitCode {
             Some(Cmd::Verify { file, signers, threads, format }) => {
                 verify_cmd(&file, signers.as_deref(), threads, format)
             }
-            Some(Cmd::Graph { file, now, at, format, input_format }) => {
-                graph_cmd(&file, now, at, format, input_format)
+            Some(Cmd::Graph { file, now, at, format, input_format, spent, height }) => {
+                let chain = spent.as_deref().zip(height);
+                graph_cmd(&file, now, at, format, input_format, chain)
             }
             Some(Cmd::Query { cmd }) => query(cmd, &cli.common),
             Some(Cmd::Diff { a, b, now }) => diff_cmd(&a, &b, now),
@@ -632,16 +640,30 @@ fn graph_cmd(
     at: Option<u32>,
     format: GraphFormat,
     input_format: InFormat,
+    chain: Option<(&Path, u32)>,
 ) -> anyhow::Result<()> {
     let now = now.or(at.map(u64::from));
     let now = now_or(now);
-    let (g, l) = load_graph(file, input_format, at, now)?;
+    let (mut g, l) = load_graph(file, input_format, at, now)?;
+    let spent = match chain {
+        Some((path, tip)) => {
+            let text = String::from_utf8(common::read_file(path)?)
+                .map_err(|_| lnkit::Error::syntax("spent file is not text"))?;
+            let list = lnkit::gossip::graph::parse_spent(&text)?;
+            let (forgotten, grace) = g.forget_spent(&list, tip);
+            Some(json!({"height": tip, "forgotten": forgotten, "in_grace_period": grace}))
+        }
+        None => None,
+    };
     let mut out = Out::new();
     match format {
         GraphFormat::Stats => {
             let mut v = g.stats(now);
             if let Some(o) = v.as_object_mut() {
                 o.insert("resyncs".into(), l.resyncs.into());
+                if let Some(s) = spent {
+                    o.insert("spent".into(), s);
+                }
             }
             out.json(&v)?;
         }

@@ -636,7 +636,7 @@ _ln__gossip() {
             return 0
             ;;
         ln__subcmd__gossip__subcmd__graph)
-            opts="-h --now --at --format --input-format --network --json --help"
+            opts="-h --now --at --format --input-format --spent --height --network --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -656,6 +656,14 @@ _ln__gossip() {
                     ;;
                 --input-format)
                     COMPREPLY=($(compgen -W "auto hex gsp be16 hexlines gossip_store gossmap" -- "${cur}"))
+                    return 0
+                    ;;
+                --spent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --height)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --network)

@@ -77,6 +77,8 @@ be16\t'2-byte big-endian length per message (CLN gossipwith)'
 hexlines\t'One hex message per line'
 gossip_store\t'CLN gossip_store'
 gossmap\t'CLN GOSSMAP_COMPRESSv1 topology snapshot (gzip)'"
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand graph" -l spent -d 'Chain source: a file of spent channels, `SCID HEIGHT` per line (spending block); with --height, channels spent 72 or more blocks ago are forgotten (BOLT 7)' -r -F
+complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand graph" -l height -d 'Current block height, for --spent' -r
 complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand graph" -l network -d 'Chain for addresses, chain hashes and invoices [env: LN_NETWORK]' -r
 complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand graph" -l json -d 'Print JSON (decoders always print JSON; builders print JSON with details)'
 complete -c ln-gossip -n "__fish_ln_gossip_using_subcommand graph" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -64,3 +64,54 @@ fn bolt07_routing_example_json() {
         assert_eq!((last.amount_msat, last.cltv_expiry), (amount, final_cltv), "{name} last hop");
     }
 }
+
+/// BOLT 7: "A delay of 72 blocks is used when forgetting a channel after detecting that it has
+/// been spent". Two announced channels of the mainnet sample are reported spent, one 72 blocks
+/// ago (forgotten) and one 71 blocks ago (kept, in grace).
+#[test]
+fn graph_forgets_spent_channels_after_72_blocks() {
+    use crate::support::{cli, shared_dir};
+    let file = shared_dir().join("research-data/mainnet-gossip-2025-verified.gsp.xz");
+    let f = file.to_str().unwrap();
+    let j = cli("ln-gossip").args(["graph", f, "--format", "json", "--now", "1800000000"]).run();
+    j.code(0);
+    let all = j.json();
+    let announced: Vec<String> = all["channels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| !c["node_id_1"].is_null())
+        .map(|c| c["short_channel_id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(announced.len(), 27);
+    let before = all["channels"].as_array().unwrap().len();
+    let dir = std::env::temp_dir().join(format!("lnkit-spent-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let spent = dir.join("spent.txt");
+    let tip = 900_000u32;
+    std::fs::write(
+        &spent,
+        format!(
+            "# scid height\n{} {}\n{} {}\n999999x1x1 1\n",
+            announced[0],
+            tip - 72,
+            announced[1],
+            tip - 71
+        ),
+    )
+    .unwrap();
+    let o = cli("ln-gossip")
+        .args(["graph", f, "--now", "1800000000", "--height", &tip.to_string(), "--spent"])
+        .arg(&spent)
+        .run();
+    o.code(0);
+    let s = o.json();
+    assert_eq!(s["spent"]["forgotten"], 1);
+    assert_eq!(s["spent"]["in_grace_period"], 1);
+    assert_eq!(s["channels"].as_u64().unwrap() as usize, before - 1);
+    assert_eq!(s["announced_channels"], 26);
+    std::fs::write(&spent, "not-a-scid 5\n").unwrap();
+    let o = cli("ln-gossip").args(["graph", f, "--height", "5", "--spent"]).arg(&spent).run();
+    o.code(1).one_line_error();
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -100,6 +100,31 @@ impl From<&NodeAnnouncement> for Node {
 use super::STALE_AFTER_SECS;
 use crate::types::ShortChannelId;
 
+/// BOLT 7: blocks to wait after a funding spend before forgetting the channel.
+pub const SPENT_GRACE_BLOCKS: u64 = 72;
+
+/// Parses a chain-source file of spent channels: one `SCID HEIGHT` per line (`BxTxO` or a
+/// decimal scid, and the spending block's height); `#` starts a comment.
+pub fn parse_spent(text: &str) -> crate::Result<Vec<(u64, u32)>> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        let bad =
+            || crate::Error::syntax(format!("spent file line {}: expected SCID HEIGHT", i + 1));
+        let mut parts = line.split_whitespace();
+        let scid: ShortChannelId = parts.next().ok_or_else(bad)?.parse().map_err(|_| bad())?;
+        let height: u32 = parts.next().ok_or_else(bad)?.parse().map_err(|_| bad())?;
+        if parts.next().is_some() {
+            return Err(bad());
+        }
+        out.push((scid.0, height));
+    }
+    Ok(out)
+}
+
 /// One channel (or, without `node_ids`, a short_channel_id seen only in updates).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Channel {
@@ -208,6 +233,26 @@ impl Graph {
                 }
             }
         }
+    }
+
+    /// BOLT 7: a channel whose funding output was spent is forgotten 72 blocks after the spend
+    /// (the delay lets a splice's new announcement propagate). `spent` gives, from a chain source,
+    /// each spent short_channel_id with the height of its spending block; `tip` is the current
+    /// height. Returns (forgotten, still within the grace period).
+    pub fn forget_spent(&mut self, spent: &[(u64, u32)], tip: u32) -> (usize, usize) {
+        let (mut forgotten, mut grace) = (0, 0);
+        for &(scid, height) in spent {
+            if !self.channels.contains_key(&scid) {
+                continue;
+            }
+            if u64::from(height) + SPENT_GRACE_BLOCKS <= u64::from(tip) {
+                self.channels.remove(&scid);
+                forgotten += 1;
+            } else {
+                grace += 1;
+            }
+        }
+        (forgotten, grace)
     }
 
     /// Records a capacity (e.g. CLN's `gossip_store_channel_amount`).
