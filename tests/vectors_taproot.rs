@@ -1,13 +1,15 @@
 //! Simple taproot channel vectors (bolts#995 `simple-taproot-test-vectors.json`): key
 //! derivation from the seed, every script tree, the three commitments with MuSig2 nonces and
-//! partial signatures, and the seven signed HTLC transactions — byte for byte.
-//! (libbitcoinconsensus 25.1 has no taproot spent-output API, so signatures are checked with
-//! our BIP-340 verifier and the bytes against the vector.)
+//! partial signatures, and the seven signed HTLC transactions — byte for byte. Every
+//! transaction we build and every signed transaction of the vector is script-checked by
+//! libbitcoinconsensus 26 (taproot, all spent outputs given); a corrupted signature of each
+//! kind (key-path commitment, HTLC-timeout and HTLC-success script paths) must fail it.
 #![allow(clippy::many_single_char_names)]
 
+use bitcoin::consensus::deserialize;
 use bitcoin::consensus::encode::serialize_hex;
 use bitcoin::hashes::{sha256, Hash};
-use bitcoin::OutPoint;
+use bitcoin::{OutPoint, Transaction, Witness};
 use lnkit::crypto::musig2::SecNonce;
 use lnkit::crypto::{keys, schnorr};
 use lnkit::tx::taproot::{self, TapOutput, TaprootCommitment, TaprootSpec};
@@ -15,7 +17,7 @@ use lnkit::tx::{obscuring_factor, CommitmentKeys, Htlc, HtlcDirection, Side};
 use serde_json::Value;
 
 use crate::support::vector_json;
-use crate::vectors_bolt03::{b32, bytes, pk, point, s, sk, u};
+use crate::vectors_bolt03::{b32, bytes, pk, point, s, sk, u, verify_spend};
 
 fn vectors() -> Value {
     vector_json("proposals/simple-taproot-channels/simple-taproot-test-vectors.json")["vectors"]
@@ -294,6 +296,12 @@ fn simple_taproot_commitment_and_htlc_txs() {
             s(t, "expected_commitment_tx_hex"),
             "{name}: commitment tx"
         );
+        verify_spend(
+            &com.tx,
+            std::slice::from_ref(&com.funding_prevout),
+            &format!("{name}: commitment"),
+        );
+        assert_eq!(com.funding_prevout, funding.output[0], "{name}: funding prevout");
         commit_checked += 1;
 
         let pcp = pk(s(kj, "local_per_commit_point"));
@@ -327,8 +335,94 @@ fn simple_taproot_commitment_and_htlc_txs() {
             ht.finalize(&rs, &ls, pre.as_ref()).unwrap();
             assert_eq!(serialize_hex(&ht.tx), s(d, "resolution_tx_hex"), "{what}: tx");
             assert_eq!(ht.tx.input[0].previous_output.txid, com.txid());
+            verify_spend(&ht.tx, std::slice::from_ref(&ht.prevout), &what);
             htlc_checked += 1;
         }
     }
     assert_eq!((commit_checked, htlc_checked), (3, 7));
+}
+
+fn funding_tx(v: &Value) -> Transaction {
+    deserialize(&bytes(s(&v["scripts"]["funding"], "funding_tx_hex"))).unwrap()
+}
+
+#[test]
+fn simple_taproot_vector_transactions_pass_script_checks() {
+    // The vector's own signed transactions against the outputs they spend: commitments against
+    // the funding transaction's output, HTLC txs against the vector commitment's outputs.
+    let v = vectors();
+    let funding = funding_tx(&v);
+    let (mut commitments, mut htlc_txs) = (0, 0);
+    for t in v["transactions"].as_array().unwrap() {
+        let name = s(t, "name");
+        let com: Transaction = deserialize(&bytes(s(t, "expected_commitment_tx_hex"))).unwrap();
+        assert_eq!(com.input[0].previous_output.txid, funding.compute_txid(), "{name}");
+        let vout = com.input[0].previous_output.vout as usize;
+        verify_spend(&com, &[funding.output[vout].clone()], &format!("{name}: commitment"));
+        commitments += 1;
+        for d in t["htlc_descs"].as_array().into_iter().flatten() {
+            let ht: Transaction = deserialize(&bytes(s(d, "resolution_tx_hex"))).unwrap();
+            let op = ht.input[0].previous_output;
+            assert_eq!(op.txid, com.compute_txid(), "{name}");
+            let what = format!("{name}: HTLC tx spending output {}", op.vout);
+            verify_spend(&ht, &[com.output[op.vout as usize].clone()], &what);
+            htlc_txs += 1;
+        }
+    }
+    assert_eq!((commitments, htlc_txs), (3, 7));
+}
+
+/// Flips one bit of witness item `item` of input 0.
+fn corrupt(tx: &Transaction, item: usize) -> Transaction {
+    let mut bad = tx.clone();
+    let mut items: Vec<Vec<u8>> = bad.input[0].witness.iter().map(<[u8]>::to_vec).collect();
+    items[item][7] ^= 1;
+    bad.input[0].witness = Witness::from_slice(&items);
+    bad
+}
+
+#[test]
+fn simple_taproot_script_check_rejects_corrupted_signatures() {
+    // One failing case per kind: the key-path MuSig2 signature of a commitment, and each of
+    // the two signatures of an HTLC-timeout (offered) and an HTLC-success (received) tx.
+    let v = vectors();
+    let funding = funding_tx(&v);
+    let t = &v["transactions"][1];
+    let com: Transaction = deserialize(&bytes(s(t, "expected_commitment_tx_hex"))).unwrap();
+    let prevout = [funding.output[0].clone()];
+    verify_spend(&com, &prevout, "intact commitment");
+    assert!(
+        lnkit::policy::verify_scripts(&corrupt(&com, 0), &prevout).is_err(),
+        "a corrupted MuSig2 signature passed"
+    );
+    // A valid signature over another transaction fails too (the message is bound).
+    let mut other = com.clone();
+    other.lock_time =
+        bitcoin::absolute::LockTime::from_consensus(other.lock_time.to_consensus_u32() ^ 1);
+    assert!(lnkit::policy::verify_scripts(&other, &prevout).is_err(), "signature not bound to tx");
+    let (mut timeouts, mut successes) = (0, 0);
+    for d in t["htlc_descs"].as_array().unwrap() {
+        let ht: Transaction = deserialize(&bytes(s(d, "resolution_tx_hex"))).unwrap();
+        let prev = [com.output[ht.input[0].previous_output.vout as usize].clone()];
+        verify_spend(&ht, &prev, "intact HTLC tx");
+        // Success txs carry a preimage (5 witness items), timeout txs do not (4).
+        match ht.input[0].witness.len() {
+            4 => timeouts += 1,
+            5 => successes += 1,
+            n => panic!("unexpected witness of {n} items"),
+        }
+        for (item, what) in [(0, "remote"), (1, "local")] {
+            assert!(
+                lnkit::policy::verify_scripts(&corrupt(&ht, item), &prev).is_err(),
+                "HTLC tx with a corrupted {what} signature passed"
+            );
+        }
+        if ht.input[0].witness.len() == 5 {
+            assert!(
+                lnkit::policy::verify_scripts(&corrupt(&ht, 2), &prev).is_err(),
+                "HTLC-success with a wrong preimage passed"
+            );
+        }
+    }
+    assert!(timeouts > 0 && successes > 0, "{timeouts} timeout, {successes} success txs");
 }
