@@ -12,11 +12,12 @@ use bitcoin::hashes::{sha256, Hash};
 use bitcoin::{OutPoint, Transaction, Witness};
 use lnkit::crypto::musig2::SecNonce;
 use lnkit::crypto::{keys, schnorr};
+use lnkit::tx::build;
 use lnkit::tx::taproot::{self, TapOutput, TaprootCommitment, TaprootSpec};
 use lnkit::tx::{obscuring_factor, CommitmentKeys, Htlc, HtlcDirection, Side};
-use serde_json::Value;
+use serde_json::{json, Value};
 
-use crate::support::vector_json;
+use crate::support::{cli, vector_json};
 use crate::vectors_bolt03::{b32, bytes, pk, point, s, sk, u, verify_spend};
 
 fn vectors() -> Value {
@@ -425,4 +426,198 @@ fn simple_taproot_script_check_rejects_corrupted_signatures() {
         }
     }
     assert!(timeouts > 0 && successes > 0, "{timeouts} timeout, {successes} success txs");
+}
+
+/// A bolts#995 vector transaction as an `ln-commit build --spec` JSON (secrets and both
+/// secret nonces included). The vector gives no local revocation or remote delayed basepoint;
+/// neither enters the holder's commitment, so the payment basepoints stand in for them.
+pub fn simple_taproot_spec(v: &Value, t: &Value) -> Value {
+    let p = &v["params"];
+    let k = &p["keys"];
+    let htlcs: Vec<Value> = t["htlcs"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|h| {
+            json!({
+                "direction": if h["incoming"].as_bool().unwrap() { "received" } else { "offered" },
+                "amount_msat": h["amount_msat"],
+                "payment_preimage": h["preimage"],
+                "cltv_expiry": h["expiry"],
+            })
+        })
+        .collect();
+    json!({
+        "kind": "commitment",
+        "channel_type": "simple_taproot",
+        "commitment_number": p["commit_height"],
+        "funding_txid": funding_tx(v).compute_txid().to_string(),
+        "funding_vout": 0,
+        "funding_sat": p["funding_amount_satoshis"],
+        "to_self_delay": p["csv_delay"],
+        "dust_limit_sat": t.get("dust_limit_satoshis").unwrap_or(&p["dust_limit_satoshis"]),
+        "feerate_per_kw": t["fee_per_kw"],
+        "to_local_msat": t["local_balance_msat"],
+        "to_remote_msat": t["remote_balance_msat"],
+        "htlcs": htlcs,
+        "local": {
+            "funding_privkey": k["local_funding_privkey"],
+            "revocation_basepoint": k["local_payment_basepoint"],
+            "payment_basepoint_secret": k["local_payment_basepoint_secret"],
+            "delayed_payment_basepoint_secret": k["local_delayed_payment_basepoint_secret"],
+            "htlc_basepoint_secret": k["local_htlc_basepoint_secret"],
+            "per_commitment_secret": k["local_per_commit_secret"],
+            "musig2_secnonce": t["local_sec_nonce"],
+        },
+        "remote": {
+            "funding_privkey": k["remote_funding_privkey"],
+            "revocation_basepoint_secret": k["remote_revocation_basepoint_secret"],
+            "payment_basepoint_secret": k["remote_payment_basepoint_secret"],
+            "delayed_payment_basepoint": k["remote_payment_basepoint"],
+            "htlc_basepoint_secret": k["remote_htlc_basepoint_secret"],
+            "musig2_secnonce": t["remote_sec_nonce"],
+        },
+    })
+}
+
+/// Every vector transaction with its spec.
+pub fn simple_taproot_specs() -> Vec<(String, Value, Value)> {
+    let v = vectors();
+    v["transactions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (s(t, "name").to_string(), simple_taproot_spec(&v, t), t.clone()))
+        .collect()
+}
+
+#[test]
+fn simple_taproot_build_spec_reproduces_vectors() {
+    let v = vectors();
+    let funding = funding_tx(&v);
+    let all = simple_taproot_specs();
+    assert_eq!(all.len(), 3);
+    let mut htlcs = 0;
+    for (name, mut spec, t) in all {
+        spec["htlc_txs"] = json!(true);
+        let built = build::build(&spec).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let com = &built[0];
+        assert!(com.signed, "{name}: signed");
+        assert_eq!(serialize_hex(&com.tx), s(&t, "expected_commitment_tx_hex"), "{name}");
+        verify_spend(&com.tx, &[funding.output[0].clone()], &name);
+        let r = &com.report;
+        assert_eq!(r["channel_type"], "simple_taproot", "{name}");
+        assert_eq!(r["musig2"]["counterparty_partial_sig"], t["remote_partial_sig"], "{name}");
+        assert_eq!(r["musig2"]["holder_pubnonce"], t["local_nonce"], "{name}");
+        assert_eq!(r["outputs"].as_array().unwrap().len(), com.tx.output.len(), "{name}");
+        for o in r["outputs"].as_array().unwrap() {
+            assert!(o["internal_key"].is_string() && o["leaves"].is_array(), "{name}: {o}");
+        }
+        let want: Vec<&str> = t["htlc_descs"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|d| s(d, "resolution_tx_hex"))
+            .collect();
+        let got: Vec<String> = built[1..].iter().map(|b| serialize_hex(&b.tx)).collect();
+        assert_eq!(got, want, "{name}: HTLC txs");
+        for b in &built[1..] {
+            assert!(b.signed, "{name}: HTLC tx signed");
+            let vout = b.tx.input[0].previous_output.vout as usize;
+            verify_spend(&b.tx, &[com.tx.output[vout].clone()], &format!("{name}: HTLC {vout}"));
+            htlcs += 1;
+        }
+    }
+    assert_eq!(htlcs, 7);
+}
+
+#[test]
+fn simple_taproot_build_unsigned_and_with_a_partial_signature() {
+    let v = vectors();
+    let funding = funding_tx(&v);
+    let (name, spec, t) = simple_taproot_specs().remove(1);
+    let want = s(&t, "expected_commitment_tx_hex");
+    let want_tx: Transaction = deserialize(&bytes(want)).unwrap();
+    // No nonces: unsigned, same txid, and the report says what is missing.
+    let mut unsigned = spec.clone();
+    for side in ["local", "remote"] {
+        unsigned[side].as_object_mut().unwrap().remove("musig2_secnonce");
+    }
+    let b = build::build(&unsigned).unwrap().remove(0);
+    assert!(!b.signed && b.tx.input[0].witness.is_empty(), "{name}");
+    assert_eq!(b.tx.compute_txid(), want_tx.compute_txid(), "{name}");
+    assert!(b.report["musig2"]["missing"].is_string(), "{name}");
+    // The counterparty's public nonce and partial signature stand in for its key and nonce.
+    let mut partial = spec.clone();
+    let r = partial["remote"].as_object_mut().unwrap();
+    r.remove("musig2_secnonce");
+    r.remove("funding_privkey");
+    r.insert("funding_pubkey".into(), v["params"]["keys"]["remote_funding_pubkey"].clone());
+    r.insert("musig2_pubnonce".into(), t["remote_nonce"].clone());
+    r.insert("musig2_partial_sig".into(), t["remote_partial_sig"].clone());
+    let b = build::build(&partial).unwrap().remove(0);
+    assert!(b.signed, "{name}");
+    assert_eq!(serialize_hex(&b.tx), want, "{name}");
+    verify_spend(&b.tx, &[funding.output[0].clone()], &name);
+    // A wrong partial signature is refused, naming the field.
+    let mut bad = partial.clone();
+    bad["remote"]["musig2_partial_sig"] = json!(s(&v["transactions"][0], "remote_partial_sig"));
+    let e = build::build(&bad).unwrap_err().to_string();
+    assert!(e.contains("remote.musig2_partial_sig"), "{e}");
+    // A public nonce that does not match the secret nonce is refused.
+    let mut bad = spec.clone();
+    bad["local"]["musig2_pubnonce"] = t["remote_nonce"].clone();
+    let e = build::build(&bad).unwrap_err().to_string();
+    assert!(e.contains("local.musig2_pubnonce"), "{e}");
+}
+
+#[test]
+fn cli_build_simple_taproot_records_nonces() {
+    let dir = std::env::temp_dir().join(format!("lnkit-taproot-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (name, spec, t) = simple_taproot_specs().remove(2);
+    let run = |spec: &Value| {
+        cli("ln-commit")
+            .args(["build", "--json", "--htlc-txs", "--state-dir"])
+            .arg(&dir)
+            .stdin(spec.to_string())
+            .run()
+    };
+    let o = run(&spec);
+    o.code(0);
+    let j = o.json();
+    assert_eq!(j["hex"], t["expected_commitment_tx_hex"], "{name}");
+    assert_eq!(j["signed"], true);
+    assert_eq!(j["htlc_txs"].as_array().unwrap().len(), t["htlc_descs"].as_array().unwrap().len());
+    // Both secret nonces are on record; the same session again is fine.
+    assert_eq!(std::fs::read_dir(dir.join("used-nonces")).unwrap().count(), 2);
+    run(&spec).code(0);
+    // The same secret nonces for another transaction would leak the keys: refused.
+    let mut other = spec.clone();
+    other["feerate_per_kw"] = json!(spec["feerate_per_kw"].as_u64().unwrap() + 1);
+    let o = run(&other);
+    o.code(1).one_line_error();
+    assert!(o.stderr.contains("already used"), "{}", o.stderr);
+    // Flags: channel type and public nonces, no secret nonces → unsigned commitment.
+    let mut public = spec.clone();
+    for side in ["local", "remote"] {
+        public[side].as_object_mut().unwrap().remove("musig2_secnonce");
+    }
+    public.as_object_mut().unwrap().remove("channel_type");
+    let o = cli("ln-commit")
+        .args(["build", "--json", "--channel-type", "simple_taproot", "--state-dir"])
+        .arg(&dir)
+        .args([
+            "--local-pubnonce",
+            s(&t, "local_nonce"),
+            "--remote-pubnonce",
+            s(&t, "remote_nonce"),
+        ])
+        .stdin(public.to_string())
+        .run();
+    o.code(0);
+    let j = o.json();
+    assert_eq!(j["signed"], false);
+    assert_eq!(j["musig2"]["aggregate_nonce"].as_str().unwrap().len(), 132);
+    std::fs::remove_dir_all(&dir).ok();
 }
