@@ -13,6 +13,7 @@ use bitcoin::{OutPoint, Transaction, Witness};
 use lnkit::crypto::musig2::SecNonce;
 use lnkit::crypto::{keys, schnorr};
 use lnkit::tx::build;
+use lnkit::tx::inspect::{self, InspectOptions};
 use lnkit::tx::taproot::{self, TapOutput, TaprootCommitment, TaprootSpec};
 use lnkit::tx::{obscuring_factor, CommitmentKeys, Htlc, HtlcDirection, Side};
 use serde_json::{json, Value};
@@ -620,4 +621,163 @@ fn cli_build_simple_taproot_records_nonces() {
     assert_eq!(j["signed"], false);
     assert_eq!(j["musig2"]["aggregate_nonce"].as_str().unwrap().len(), 132);
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// What `inspect --keys` gets for a vector transaction: the derived keys (public only), and
+/// the HTLCs' payment hashes and expiries — never a script.
+fn taproot_inspect_keys(v: &Value, t: &Value, with_delay: bool) -> Value {
+    let k = &v["params"]["keys"];
+    let htlcs: Vec<Value> = t["htlcs"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|h| {
+            let pre = bytes(s(h, "preimage"));
+            json!({
+                "payment_hash": hex::encode(sha256::Hash::hash(&pre).to_byte_array()),
+                "cltv_expiry": h["expiry"],
+            })
+        })
+        .collect();
+    let mut j = json!({
+        "keys": {
+            "revocation_pubkey": k["derived_revocation_pubkey"],
+            "local_delayed_pubkey": k["derived_local_delayed_pubkey"],
+            "local_htlc_pubkey": k["derived_local_htlc_pubkey"],
+            "remote_htlc_pubkey": k["derived_remote_htlc_pubkey"],
+            "remote_pubkey": k["derived_remote_payment_pubkey"],
+            "local_funding_pubkey": k["local_funding_pubkey"],
+            "remote_funding_pubkey": k["remote_funding_pubkey"],
+        },
+        "htlcs": htlcs,
+    });
+    if with_delay {
+        j["to_self_delay"] = v["params"]["csv_delay"].clone();
+    }
+    j
+}
+
+#[test]
+fn simple_taproot_inspect_names_every_output_from_keys() {
+    let v = vectors();
+    let k = &v["params"]["keys"];
+    let (mut named, mut total) = (0, 0);
+    for (i, (name, spec, t)) in simple_taproot_specs().into_iter().enumerate() {
+        let tx: Transaction = deserialize(&bytes(s(&t, "expected_commitment_tx_hex"))).unwrap();
+        total += tx.output.len();
+        // The roles our builder gives (it reproduces the vector bytes, tests above).
+        let built = build::build(&spec).unwrap().remove(0);
+        assert_eq!(built.tx, tx, "{name}");
+        let want: Vec<&str> = built.report["outputs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["role"].as_str().unwrap())
+            .collect();
+        let opts = InspectOptions {
+            basepoints: Some((
+                pk(s(k, "local_payment_basepoint")),
+                pk(s(k, "remote_payment_basepoint")),
+            )),
+            funding_sat: Some(u(&v["params"], "funding_amount_satoshis")),
+            feerate_per_kw: Some(u(&t, "fee_per_kw") as u32),
+            // Every other case searches the CSV delay.
+            keys: lnkit::tx::json::key_candidates(&taproot_inspect_keys(&v, &t, i % 2 == 1))
+                .unwrap(),
+            spent_by: vec![],
+        };
+        let r = inspect::inspect(&tx, &opts).unwrap();
+        assert!(r.is_commitment, "{name}");
+        assert_eq!(r.commitment_number, Some(42), "{name}");
+        assert_eq!(r.channel_type, Some(lnkit::tx::ChannelType::SimpleTaproot), "{name}");
+        let got: Vec<&str> = r.outputs.iter().map(|o| o.role.unwrap_or("UNNAMED")).collect();
+        assert_eq!(got, want, "{name}: roles");
+        for (o, b) in r.json["outputs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(built.report["outputs"].as_array().unwrap())
+        {
+            assert_eq!(o["recognised_by"], "keys", "{name}");
+            assert_eq!(o["internal_key"], b["internal_key"], "{name}");
+            assert_eq!(o["tapscript_root"], b["tapscript_root"], "{name}");
+            for f in ["to_self_delay", "payment_hash", "cltv_expiry"] {
+                if b.get(f).is_some() && f != "cltv_expiry"
+                    || o["role"] == "received_htlc" && f == "cltv_expiry"
+                {
+                    assert_eq!(o[f], b[f], "{name}: {f}");
+                }
+            }
+            named += 1;
+        }
+        let sum: u64 = tx.output.iter().map(|o| o.value.to_sat()).sum();
+        assert_eq!(r.json["fee_sat"], json!(u(&v["params"], "funding_amount_satoshis") - sum));
+        assert_eq!(r.json["base_fee_sat"], built.report["base_fee_sat"], "{name}");
+    }
+    assert_eq!((named, total), (19, 19), "outputs named");
+}
+
+#[test]
+fn simple_taproot_inspect_by_revealed_leaves_and_templates() {
+    // No keys: anchors by amount; the HTLC outputs once their HTLC txs (script-path spends
+    // with control blocks) are given; to_local and to_remote stay unnamed.
+    let v = vectors();
+    let t = &v["transactions"][1];
+    let tx: Transaction = deserialize(&bytes(s(t, "expected_commitment_tx_hex"))).unwrap();
+    let r = inspect::inspect(&tx, &InspectOptions::default()).unwrap();
+    assert_eq!(r.channel_type, Some(lnkit::tx::ChannelType::SimpleTaproot));
+    let anchors = r.outputs.iter().filter(|o| o.role == Some("anchor")).count();
+    assert_eq!(anchors, 2);
+    let spenders: Vec<Transaction> = t["htlc_descs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| deserialize(&bytes(s(d, "resolution_tx_hex"))).unwrap())
+        .collect();
+    let n = spenders.len();
+    let r = inspect::inspect(&tx, &InspectOptions { spent_by: spenders, ..Default::default() })
+        .unwrap();
+    let htlcs: Vec<&lnkit::tx::inspect::OutputInfo> =
+        r.outputs.iter().filter(|o| o.role.is_some_and(|x| x.ends_with("_htlc"))).collect();
+    assert_eq!(htlcs.len(), n);
+    assert!(htlcs.iter().all(|o| o.source == Some("tapscript_leaf")));
+    // Success leaves (received HTLCs) reveal the hash; timeout leaves of offered HTLCs do not.
+    for o in &htlcs {
+        if o.role == Some("received_htlc") {
+            assert!(o.details.contains_key("payment_hash_ripemd160"), "{:?}", o.details);
+        }
+    }
+    assert_eq!(r.outputs.iter().filter(|o| o.role.is_none()).count(), 2, "to_local, to_remote");
+    // A leaf whose control block does not commit to the output is not believed.
+    let mut forged: Transaction =
+        deserialize(&bytes(s(&t["htlc_descs"][0], "resolution_tx_hex"))).unwrap();
+    let mut items: Vec<Vec<u8>> = forged.input[0].witness.iter().map(<[u8]>::to_vec).collect();
+    let last = items.len() - 1;
+    items[last][5] ^= 1;
+    forged.input[0].witness = Witness::from_slice(&items);
+    let r = inspect::inspect(&tx, &InspectOptions { spent_by: vec![forged], ..Default::default() })
+        .unwrap();
+    assert!(r.outputs.iter().all(|o| o.source != Some("tapscript_leaf")));
+}
+
+#[test]
+fn cli_inspect_simple_taproot_with_keys() {
+    let v = vectors();
+    let t = &v["transactions"][2];
+    let hex_tx = s(t, "expected_commitment_tx_hex");
+    let keys = taproot_inspect_keys(&v, t, false);
+    let o = cli("ln-commit")
+        .args(["inspect", hex_tx, "--funding-amount", "10000000", "--keys", &keys.to_string()])
+        .run();
+    o.code(0);
+    let j = o.json();
+    assert_eq!(j["commitment"]["channel_type"], "simple_taproot");
+    let outs = j["outputs"].as_array().unwrap();
+    let tx: Transaction = deserialize(&bytes(hex_tx)).unwrap();
+    assert_eq!(outs.len(), tx.output.len(), "{j}");
+    assert!(outs.iter().all(|o| !o["role"].is_null()), "{j}");
+    // inspect --json → build --spec gives the same transaction back.
+    let b = cli("ln-commit").args(["build", "--spec", "-"]).stdin(o.stdout.clone()).run();
+    b.code(0);
+    assert_eq!(b.stdout.trim(), hex_tx);
 }
