@@ -22,7 +22,11 @@ use super::commitment::{obscuring_factor, CommitmentKeys, OutputRole};
 use super::taproot::{self, TapOutput};
 use super::{scripts, weight, ChannelType};
 use crate::crypto::keys::secp;
+use crate::policy::rules;
 use crate::{Error, Result};
+
+/// Core's default `-dustrelayfee` (sat/kvB) for the dust flag of non-commitment outputs.
+const DUST_RELAY_FEERATE: u64 = 3000;
 
 /// The largest transaction we decode (the consensus block weight bounds any real one).
 pub const MAX_TX_BYTES: usize = 4_000_000;
@@ -83,7 +87,8 @@ pub struct InspectOptions {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputInfo {
     /// Role name (`to_local`, `to_remote`, `to_local_anchor`, `to_remote_anchor`, `anchor`,
-    /// `shared_anchor`, `offered_htlc`, `received_htlc`, `funding`), `None` when unknown.
+    /// `shared_anchor`, `offered_htlc`, `received_htlc`, `funding`; on other transactions
+    /// `p2a_anchor`, `payment`, `data`), `None` when unknown.
     pub role: Option<&'static str>,
     /// `witness_script`, `keys` or `template`.
     pub source: Option<&'static str>,
@@ -842,9 +847,31 @@ pub fn inspect(tx: &Transaction, opts: &InspectOptions) -> Result<Inspection> {
                 info.details.insert("note".into(), json!(n));
             }
         }
-        if info.role.is_none() && *spk == *ScriptBuf::new_p2a() {
-            info.role = Some("shared_anchor");
-            info.source = Some("template");
+        if info.role.is_none() && !is_commitment {
+            // Any other transaction: what the output's type says (Core's `Solver`), with its
+            // dust status at the default 3 sat/vB dust relay feerate.
+            let t = rules::classify(spk);
+            let dust = o.value.to_sat() < rules::dust_threshold(spk, DUST_RELAY_FEERATE);
+            if *spk == *ScriptBuf::new_p2a() {
+                info.role = Some("p2a_anchor");
+                if dust {
+                    info.details.insert(
+                        "note".into(),
+                        json!("dust P2A: ephemeral dust, spent by a child in the same package"),
+                    );
+                }
+            } else if spk.is_op_return() {
+                info.role = Some("data");
+            } else if rules::is_standard_output(t) {
+                info.role = Some("payment");
+            } else {
+                info.details.insert(
+                    "note".into(),
+                    json!("non-standard output script (Core rejects the tx: scriptpubkey)"),
+                );
+            }
+            info.source = info.role.map(|_| "template");
+            info.details.insert("dust".into(), json!(dust));
         }
         outputs.push(info);
     }
