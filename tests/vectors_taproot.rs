@@ -781,3 +781,12 @@ fn cli_inspect_simple_taproot_with_keys() {
     b.code(0);
     assert_eq!(b.stdout.trim(), hex_tx);
 }
+
+/// For the malformed-input test: a vector commitment and its key candidates.
+pub fn malformed_base() -> (Transaction, Vec<lnkit::tx::inspect::KeyCandidate>) {
+    let v = vectors();
+    let t = &v["transactions"][1];
+    let tx = deserialize(&bytes(s(t, "expected_commitment_tx_hex"))).unwrap();
+    let keys = lnkit::tx::json::key_candidates(&taproot_inspect_keys(&v, t, true)).unwrap();
+    (tx, keys)
+}
