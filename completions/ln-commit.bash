@@ -154,7 +154,7 @@ _ln__commit() {
             return 0
             ;;
         ln__subcmd__commit__subcmd__build)
-            opts="-h --spec --kind --channel-type --feerate-per-kw --dust-limit-sat --commitment-number --to-local-msat --to-remote-msat --htlc-txs --set --key-file --network --json --help"
+            opts="-h --spec --kind --channel-type --feerate-per-kw --dust-limit-sat --commitment-number --to-local-msat --to-remote-msat --htlc-txs --set --key-file --local-pubnonce --remote-pubnonce --remote-partial-sig --state-dir --network --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -197,6 +197,22 @@ _ln__commit() {
                     return 0
                     ;;
                 --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --local-pubnonce)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remote-pubnonce)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remote-partial-sig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -332,7 +348,7 @@ _ln__commit() {
             return 0
             ;;
         ln__subcmd__commit__subcmd__factory)
-            opts="-h --clients --arity --states --step --timeout --channel-sat --lsp-stock-sat --anchor-sat --feerates --network --json --help"
+            opts="-h --clients --arity --states --step --timeout --channel-sat --lsp-stock-sat --anchor-sat --feerates --keys --leaf-channel-type --to-self-delay --network --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -371,6 +387,18 @@ _ln__commit() {
                     return 0
                     ;;
                 --feerates)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keys)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --leaf-channel-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to-self-delay)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

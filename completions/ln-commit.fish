@@ -70,7 +70,7 @@ complete -c ln-commit -n "__fish_ln_commit_using_subcommand keys; and __fish_see
 complete -c ln-commit -n "__fish_ln_commit_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ln-commit -n "__fish_ln_commit_using_subcommand build" -l spec -d 'JSON spec: a file, \'-\' for stdin (stdin is also read when omitted and not a terminal)' -r
 complete -c ln-commit -n "__fish_ln_commit_using_subcommand build" -l kind -d 'What to build (overrides the spec\'s `kind`)' -r
-complete -c ln-commit -n "__fish_ln_commit_using_subcommand build" -l channel-type -d 'Channel type: static_remotekey, anchors, zero_fee_commitments' -r
+complete -c ln-commit -n "__fish_ln_commit_using_subcommand build" -l channel-type -d 'Channel type: static_remotekey, anchors, zero_fee_commitments, simple_taproot' -r
 complete -c ln-commit -n "__fish_ln_commit_using_subcommand build" -l feerate-per-kw -d 'feerate_per_kw' -r
 complete -c ln-commit -n "__fish_ln_commit_using_subcommand build" -l dust-limit-sat -d 'The holder\'s dust_limit_satoshis (trimming)' -r
 complete -c ln-commit -n "__fish_ln_commit_using_subcommand build" -l commitment-number -d 'Commitment number' -r
@@ -78,6 +78,10 @@ complete -c ln-commit -n "__fish_ln_commit_using_subcommand build" -l to-local-m
 complete -c ln-commit -n "__fish_ln_commit_using_subcommand build" -l to-remote-msat -d 'to_remote balance in msat (HTLCs excluded)' -r
 complete -c ln-commit -n "__fish_ln_commit_using_subcommand build" -l set -d 'Set any spec field: KEY=JSON (e.g. --set to_self_delay=144, --set holder=\'"remote"\')' -r
 complete -c ln-commit -n "__fish_ln_commit_using_subcommand build" -l key-file -d 'JSON file of secrets, merged into the spec [env: LN_COMMIT_SECRETS holds the JSON]' -r -F
+complete -c ln-commit -n "__fish_ln_commit_using_subcommand build" -l local-pubnonce -d 'simple_taproot: the `local` side\'s MuSig2 public nonce (66-byte hex)' -r
+complete -c ln-commit -n "__fish_ln_commit_using_subcommand build" -l remote-pubnonce -d 'simple_taproot: the `remote` side\'s MuSig2 public nonce (66-byte hex)' -r
+complete -c ln-commit -n "__fish_ln_commit_using_subcommand build" -l remote-partial-sig -d 'simple_taproot: the `remote` side\'s MuSig2 partial signature (32-byte hex), in place of its funding key and secret nonce' -r
+complete -c ln-commit -n "__fish_ln_commit_using_subcommand build" -l state-dir -d 'Directory of the used-nonce records [default: $XDG_STATE_HOME/lnkit, else ~/.local/state/lnkit]' -r -F
 complete -c ln-commit -n "__fish_ln_commit_using_subcommand build" -l network -d 'Chain for addresses, chain hashes and invoices [env: LN_NETWORK]' -r
 complete -c ln-commit -n "__fish_ln_commit_using_subcommand build" -l htlc-txs -d 'Also build the HTLC-success / HTLC-timeout transactions of a commitment'
 complete -c ln-commit -n "__fish_ln_commit_using_subcommand build" -l json -d 'Print JSON (decoders always print JSON; builders print JSON with details)'
@@ -90,7 +94,7 @@ complete -c ln-commit -n "__fish_ln_commit_using_subcommand inspect" -l spent-by
 complete -c ln-commit -n "__fish_ln_commit_using_subcommand inspect" -l network -d 'Chain for addresses, chain hashes and invoices [env: LN_NETWORK]' -r
 complete -c ln-commit -n "__fish_ln_commit_using_subcommand inspect" -l json -d 'Print JSON (decoders always print JSON; builders print JSON with details)'
 complete -c ln-commit -n "__fish_ln_commit_using_subcommand inspect" -s h -l help -d 'Print help'
-complete -c ln-commit -n "__fish_ln_commit_using_subcommand factory" -l clients -d 'Number of clients' -r
+complete -c ln-commit -n "__fish_ln_commit_using_subcommand factory" -l clients -d 'Number of clients [default: 8, or the number of --keys client keys]' -r
 complete -c ln-commit -n "__fish_ln_commit_using_subcommand factory" -l arity -d 'Arity per layer from the leaves up, comma separated (the last repeats)' -r
 complete -c ln-commit -n "__fish_ln_commit_using_subcommand factory" -l states -d 'States per state layer (Decker–Wattenhofer)' -r
 complete -c ln-commit -n "__fish_ln_commit_using_subcommand factory" -l step -d 'Relative-lock step between states, in blocks' -r
@@ -99,6 +103,9 @@ complete -c ln-commit -n "__fish_ln_commit_using_subcommand factory" -l channel-
 complete -c ln-commit -n "__fish_ln_commit_using_subcommand factory" -l lsp-stock-sat -d 'LSP liquidity stock per leaf' -r
 complete -c ln-commit -n "__fish_ln_commit_using_subcommand factory" -l anchor-sat -d 'P2A anchor value on each node (0: none)' -r
 complete -c ln-commit -n "__fish_ln_commit_using_subcommand factory" -l feerates -d 'Feerates for the exit-cost table, sat/vB, comma separated' -r
+complete -c ln-commit -n "__fish_ln_commit_using_subcommand factory" -l keys -d 'Public keys: inline JSON or a file, {"lsp_pubkey": HEX, "client_pubkeys": [HEX, ..]} (--clients defaults to their number); without it, fixed demo keys' -r
+complete -c ln-commit -n "__fish_ln_commit_using_subcommand factory" -l leaf-channel-type -d 'Channel type of the leaf channels (their funding output and the commitment that ends an exit): zero_fee_commitments, anchors, simple_taproot, static_remotekey' -r
+complete -c ln-commit -n "__fish_ln_commit_using_subcommand factory" -l to-self-delay -d 'to_self_delay of the leaf channels (added to the exit delay)' -r
 complete -c ln-commit -n "__fish_ln_commit_using_subcommand factory" -l network -d 'Chain for addresses, chain hashes and invoices [env: LN_NETWORK]' -r
 complete -c ln-commit -n "__fish_ln_commit_using_subcommand factory" -l json -d 'Print JSON (decoders always print JSON; builders print JSON with details)'
 complete -c ln-commit -n "__fish_ln_commit_using_subcommand factory" -s h -l help -d 'Print help'

@@ -16,7 +16,7 @@
 //! | [`gossip`] | BOLT 7 gossip; gossip v2 (taproot gossip, bolts PR #1059) messages, signatures, SPV proofs |
 //! | [`policy`] | Bitcoin Core relay policy (standardness, dust, TRUC BIP 431, P2A BIP 433, ephemeral dust, packages, RBF) and the CPFP child builder |
 //! | [`feasibility`] | payment feasibility (Pickhardt): W_G membership, payment probabilities, r(G), S = ζ/ρ (notes spec-protocol.md §6) |
-//! | [`tx`] | BOLT 3 transactions: funding, commitment (static_remotekey, anchors, zero-fee), HTLC |
+//! | [`tx`] | BOLT 3 transactions: funding, commitment (static_remotekey, anchors, zero-fee, simple taproot), HTLC |
 //! | [`offers`] | BOLT 12 offers, invoice requests, invoices; route blinding (BOLT 4); recurrence (PR #1240) |
 //! | [`crypto`] | BIP-340 Schnorr, BIP-327 MuSig2, Schnorr and MuSig2 adaptor signatures |
 //! | [`ptlc`] | PTLCs: multi-hop point locks, taproot PTLC outputs and second-stage transactions |

@@ -267,6 +267,27 @@ fn factory_layout_matches_the_notes() {
             assert_eq!(sum, spent, "node {}", n["index"]);
         }
     }
+    // The exit ends with the leaf channel's commitment: zero-fee by default, 194 vB as notes §5
+    // computes it, bumped by one more CPFP child; its delay adds one block and to_self_delay.
+    assert_eq!(j["leaf_commitment"]["vsize"], 194);
+    for e in exits {
+        let parts = [
+            "tree_vsize",
+            "cpfp_children_vsize",
+            "commitment_vsize",
+            "commitment_cpfp_child_vsize",
+        ];
+        let sum: u64 = parts.iter().map(|k| e[k].as_u64().unwrap()).sum();
+        assert_eq!(e["total_vsize"].as_u64().unwrap(), sum);
+        assert_eq!(
+            e["commitment_cpfp_child_vsize"],
+            e["cpfp_children_vsize"].as_u64().unwrap() / 4
+        );
+        assert_eq!(
+            e["exit_delay_blocks"],
+            e["worst_case_delay_blocks"].as_u64().unwrap() + 1 + 144
+        );
+    }
     // Binary tree over 128 clients: 7 state layers.
     let o = cli("ln-commit").args(["factory", "--json", "--clients", "128", "--arity", "2"]).run();
     o.code(0);
@@ -275,4 +296,70 @@ fn factory_layout_matches_the_notes() {
     cli("ln-commit").args(["factory"]).run().code(0);
     cli("ln-commit").args(["factory", "--arity", "1"]).run().code(1).one_line_error();
     cli("ln-commit").args(["factory", "--arity", "x"]).run().code(2).one_line_error();
+}
+
+#[test]
+fn factory_with_real_keys_and_leaf_channel_types() {
+    use lnkit::tx::{scripts, taproot};
+    let secp = bitcoin::secp256k1::Secp256k1::new();
+    let key = |i: u8| {
+        let sk = bitcoin::secp256k1::SecretKey::from_slice(&[i; 32]).unwrap();
+        bitcoin::secp256k1::PublicKey::from_secret_key(&secp, &sk)
+    };
+    let lsp = key(1);
+    let clients: Vec<_> = (2..8).map(key).collect();
+    let keys = json!({
+        "lsp_pubkey": lsp.to_string(),
+        "client_pubkeys": clients.iter().map(ToString::to_string).collect::<Vec<_>>(),
+    });
+    for (ct, commitment_vsize) in
+        [("zero_fee_commitments", 194), ("simple_taproot", 242), ("anchors", 281)]
+    {
+        let o = cli("ln-commit")
+            .args(["factory", "--json", "--arity", "2", "--keys", &keys.to_string()])
+            .args(["--leaf-channel-type", ct, "--to-self-delay", "2016"])
+            .run();
+        o.code(0);
+        let j = o.json();
+        assert_eq!(j["params"]["clients"], 6, "{ct}: client count from --keys");
+        assert_eq!(j["leaf_commitment"]["vsize"], commitment_vsize, "{ct}");
+        // Each client's channel output is its channel's funding output with the LSP.
+        let nodes = j["nodes"].as_array().unwrap();
+        let mut channels = 0;
+        for n in nodes.iter().filter(|n| n["kind"] == "leaf_state") {
+            for o in n["outputs"].as_array().unwrap().iter().filter(|o| o["role"] == "channel") {
+                let c = o["clients"][0].as_u64().unwrap() as usize;
+                let want = if ct == "simple_taproot" {
+                    taproot::funding_script_pubkey(&clients[c], &lsp).unwrap()
+                } else {
+                    scripts::p2wsh(&scripts::funding_script(&clients[c], &lsp))
+                };
+                assert_eq!(o["script_pubkey"], hex::encode(want.as_bytes()), "{ct}: client {c}");
+                channels += 1;
+            }
+        }
+        assert_eq!(channels, 6, "{ct}");
+        for e in j["exits"].as_array().unwrap() {
+            assert_eq!(
+                e["exit_delay_blocks"],
+                e["worst_case_delay_blocks"].as_u64().unwrap() + 2017
+            );
+        }
+    }
+    // Key count and --clients must agree; bad keys are one-line errors.
+    cli("ln-commit")
+        .args(["factory", "--clients", "5", "--keys", &keys.to_string()])
+        .run()
+        .code(2)
+        .one_line_error();
+    cli("ln-commit")
+        .args(["factory", "--keys", r#"{"lsp_pubkey":"02","client_pubkeys":[]}"#])
+        .run()
+        .code(1)
+        .one_line_error();
+    cli("ln-commit")
+        .args(["factory", "--leaf-channel-type", "nope"])
+        .run()
+        .code(2)
+        .one_line_error();
 }

@@ -80,6 +80,20 @@ fn decoders() -> Vec<(&'static str, Decoder)> {
                 .map(drop)
                 .map_err(|e| e.to_string())
         }),
+        ("tx::inspect taproot spent-by", |b| {
+            // A (mutated) spender of a simple-taproot vector commitment: leaf and control
+            // block parsing, leaf classification, delay search and key matching.
+            type Base = (bitcoin::Transaction, Vec<lnkit::tx::inspect::KeyCandidate>);
+            static COM: std::sync::OnceLock<Base> = std::sync::OnceLock::new();
+            let (com, keys) = COM.get_or_init(crate::vectors_taproot::malformed_base);
+            let spender = lnkit::tx::inspect::decode_tx(b).map_err(|e| e.to_string())?;
+            let opts = lnkit::tx::inspect::InspectOptions {
+                keys: keys.clone(),
+                spent_by: vec![spender],
+                ..Default::default()
+            };
+            lnkit::tx::inspect::inspect(com, &opts).map(drop).map_err(|e| e.to_string())
+        }),
         ("tx::build spec", |b| {
             let v: serde_json::Value = serde_json::from_slice(b).map_err(|e| e.to_string())?;
             lnkit::tx::build::build(&v).map(drop).map_err(|e| e.to_string())
@@ -309,6 +323,12 @@ fn inputs() -> Vec<Vec<u8>> {
         .to_string()
         .into_bytes(),
     );
+    // Simple taproot: a commitment, a script-path HTLC tx, and a build spec with nonces.
+    let tap = vector_json("proposals/simple-taproot-channels/simple-taproot-test-vectors.json");
+    let t = &tap["vectors"]["transactions"][1];
+    out.push(hex::decode(t["expected_commitment_tx_hex"].as_str().unwrap()).unwrap());
+    out.push(hex::decode(t["htlc_descs"][0]["resolution_tx_hex"].as_str().unwrap()).unwrap());
+    out.push(crate::vectors_taproot::simple_taproot_specs()[1].1.to_string().into_bytes());
     // PTLC inputs: the draft's pre-signatures, BIP-327 nonces, a secret nonce, a PTLC-success tx
     let dir = "proposals/ptlc-schnorr-adaptor";
     for row in crate::support::csv_rows(&format!("{dir}/presig_vectors.csv"), 9) {

@@ -1,8 +1,9 @@
 //! `ln-commit build`: JSON spec (file, '-' or stdin) plus flag overrides in, transactions out.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+use bitcoin::hashes::{sha256, Hash};
 use serde_json::{Map, Value};
 
 use crate::common::{self, Common, Out};
@@ -11,8 +12,14 @@ use crate::common::{self, Common, Out};
 ///
 /// `kind` is one of funding, commitment, htlc (the HTLC-success/-timeout txs of a commitment),
 /// close (`format` legacy or simple), sweep, penalty, or tx (what `inspect --json` prints).
-/// Secrets (funding_privkey, *_basepoint_secret, per_commitment_secret, shachain_seed) may sit
-/// in the spec's `local`/`remote` objects or in a `--key-file` JSON of the same shape.
+/// Secrets (funding_privkey, *_basepoint_secret, per_commitment_secret, shachain_seed,
+/// musig2_secnonce) may sit in the spec's `local`/`remote` objects or in a `--key-file` JSON of
+/// the same shape.
+///
+/// simple_taproot commitments are MuSig2-signed when both sides' public nonces are known and
+/// each side gives a secret nonce with its funding key or a partial signature; every secret
+/// nonce used is recorded under --state-dir (shared with `ln-ptlc musig2`) and refused for any
+/// other signing session.
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// JSON spec: a file, '-' for stdin (stdin is also read when omitted and not a terminal)
@@ -21,7 +28,7 @@ pub struct Args {
     /// What to build (overrides the spec's `kind`)
     #[arg(long, value_name = "KIND")]
     pub kind: Option<String>,
-    /// Channel type: static_remotekey, anchors, zero_fee_commitments
+    /// Channel type: static_remotekey, anchors, zero_fee_commitments, simple_taproot
     #[arg(long, value_name = "TYPE")]
     pub channel_type: Option<String>,
     /// feerate_per_kw
@@ -48,6 +55,69 @@ pub struct Args {
     /// JSON file of secrets, merged into the spec [env: LN_COMMIT_SECRETS holds the JSON]
     #[arg(long, value_name = "FILE")]
     pub key_file: Option<PathBuf>,
+    /// simple_taproot: the `local` side's MuSig2 public nonce (66-byte hex)
+    #[arg(long, value_name = "HEX")]
+    pub local_pubnonce: Option<String>,
+    /// simple_taproot: the `remote` side's MuSig2 public nonce (66-byte hex)
+    #[arg(long, value_name = "HEX")]
+    pub remote_pubnonce: Option<String>,
+    /// simple_taproot: the `remote` side's MuSig2 partial signature (32-byte hex), in place of
+    /// its funding key and secret nonce
+    #[arg(long, value_name = "HEX")]
+    pub remote_partial_sig: Option<String>,
+    /// Directory of the used-nonce records [default: $XDG_STATE_HOME/lnkit, else
+    /// ~/.local/state/lnkit]
+    #[arg(long, value_name = "DIR")]
+    pub state_dir: Option<PathBuf>,
+}
+
+fn state_dir(given: Option<&Path>) -> anyhow::Result<PathBuf> {
+    if let Some(d) = given {
+        return Ok(d.to_path_buf());
+    }
+    if let Some(x) = std::env::var_os("XDG_STATE_HOME").filter(|v| !v.is_empty()) {
+        return Ok(PathBuf::from(x).join("lnkit"));
+    }
+    match std::env::var_os("HOME").filter(|v| !v.is_empty()) {
+        Some(h) => Ok(PathBuf::from(h).join(".local/state/lnkit")),
+        None => common::usage("no state directory: set --state-dir, XDG_STATE_HOME or HOME"),
+    }
+}
+
+/// Records that `pubnonce` signs the session `digest` (one file per nonce, created
+/// exclusively, the layout `ln-ptlc musig2 sign` uses). The same session again is allowed (it
+/// yields the same partial signature); any other use of the nonce is refused.
+fn record_nonce(
+    dir: &Path,
+    pubnonce: &lnkit::crypto::musig2::PubNonce,
+    digest: &[u8; 32],
+) -> lnkit::Result<()> {
+    use std::io::Write as _;
+    use std::os::unix::fs::OpenOptionsExt as _;
+    let io = |e: std::io::Error, p: &Path| lnkit::Error::io(format!("{}: {e}", p.display()));
+    let used = dir.join("used-nonces");
+    std::fs::create_dir_all(&used).map_err(|e| io(e, &used))?;
+    let path = used.join(sha256::Hash::hash(&pubnonce.to_bytes()).to_string());
+    let line = format!("{} session {}\n", hex::encode(pubnonce.to_bytes()), hex::encode(digest));
+    match std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(&path) {
+        Ok(mut f) => {
+            f.write_all(line.as_bytes()).and_then(|()| f.sync_all()).map_err(|e| io(e, &path))?;
+            std::fs::File::open(&used).and_then(|d| d.sync_all()).ok();
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            let before = std::fs::read(&path).map_err(|e| io(e, &path))?;
+            if before == line.as_bytes() {
+                Ok(())
+            } else {
+                Err(lnkit::Error::rule(format!(
+                    "secret nonce already used for another signature (recorded in {}); signing again would leak the funding key",
+                    path.display()
+                )))
+            }
+        }
+        Err(e) => Err(io(e, &path)),
+    }
 }
 
 /// Reads a JSON argument: inline JSON, a file, or '-' / stdin. Empty input is `{}`.
@@ -119,6 +189,15 @@ pub fn run(a: Args, common: &Common) -> anyhow::Result<()> {
     if a.htlc_txs {
         set("htlc_txs", Value::Bool(true));
     }
+    for (side, key, v) in [
+        ("local", "musig2_pubnonce", &a.local_pubnonce),
+        ("remote", "musig2_pubnonce", &a.remote_pubnonce),
+        ("remote", "musig2_partial_sig", &a.remote_partial_sig),
+    ] {
+        if let Some(v) = v {
+            set(side, serde_json::json!({ key: v }));
+        }
+    }
     for kv in &a.set {
         let Some((k, v)) = kv.split_once('=') else {
             return common::usage(format!("--set {kv:?}: expected KEY=JSON"));
@@ -126,7 +205,13 @@ pub fn run(a: Args, common: &Common) -> anyhow::Result<()> {
         let v: Value = serde_json::from_str(v).unwrap_or_else(|_| Value::String(v.to_string()));
         set(k, v);
     }
-    let built = lnkit::tx::build::build(&spec).context("build")?;
+    // The state directory is looked up only when a secret nonce is about to sign.
+    let given_dir = a.state_dir.as_deref();
+    let built = lnkit::tx::build::build_with(&spec, &mut |nonce, digest| {
+        let dir = state_dir(given_dir).map_err(|e| lnkit::Error::invalid(e.to_string()))?;
+        record_nonce(&dir, nonce, digest)
+    })
+    .context("build")?;
     let mut out = Out::new();
     if common.json {
         let is_htlc_only = spec.get("kind").and_then(Value::as_str) == Some("htlc");

@@ -18,8 +18,10 @@ use super::funding::{self, FundingInput};
 use super::htlc::{HtlcTx, HtlcTxKind};
 use super::json::{self, Obj, ParsedCommitment};
 use super::sweep::{self, ClaimInput, Sweep};
+use super::taproot::{TaprootCommitment, TaprootHtlcTx, TaprootSpec};
 use super::{sign, ChannelType};
 use crate::crypto::keys;
+use crate::crypto::musig2::{PubNonce, SecNonce};
 use crate::{Error, Result};
 
 /// Most inputs or outputs a plain transaction spec may list.
@@ -36,9 +38,23 @@ pub struct Built {
     pub report: Map<String, Value>,
 }
 
+/// Called before a secret nonce signs, with its public nonce and a digest of everything the
+/// partial signature depends on (aggregate key, aggregate nonce, message): equal digests mean
+/// an identical signature. A caller holding real nonces records them here so one nonce never
+/// signs two different sessions (which would reveal the funding key). An error stops signing.
+pub type NonceGuard<'a> = dyn FnMut(&PubNonce, &[u8; 32]) -> Result<()> + 'a;
+
 /// Builds what `spec` describes (`kind`: `funding`, `commitment`, `htlc`, `close`, `sweep`,
 /// `penalty`, or a plain `tx` — also chosen when `inputs` and `outputs` are given).
+///
+/// Keeps no record of MuSig2 secret nonces (`simple_taproot` specs): use [`build_with`] when
+/// they are real.
 pub fn build(spec: &Value) -> Result<Vec<Built>> {
+    build_with(spec, &mut |_, _| Ok(()))
+}
+
+/// [`build`] with a [`NonceGuard`] consulted before every MuSig2 partial signature.
+pub fn build_with(spec: &Value, guard: &mut NonceGuard<'_>) -> Result<Vec<Built>> {
     let o = Obj::new(spec, "")?;
     let kind = match o.opt_str("kind")? {
         Some(k) => k,
@@ -53,7 +69,14 @@ pub fn build(spec: &Value) -> Result<Vec<Built>> {
     match kind {
         "tx" => Ok(vec![plain_tx(&o)?]),
         "funding" => Ok(vec![funding_tx(&o)?]),
-        "commitment" | "htlc" => commitment_and_htlcs(spec, &o, kind == "htlc"),
+        "commitment" | "htlc" => {
+            let p = json::commitment(spec)?;
+            if p.spec.channel_type.is_taproot() {
+                taproot_commitment_and_htlcs(&p, &o, kind == "htlc", guard)
+            } else {
+                commitment_and_htlcs(&p, &o, kind == "htlc")
+            }
+        }
         "close" => Ok(vec![close_tx(&o)?]),
         "sweep" => sweep_tx(&o, false),
         "penalty" => sweep_tx(&o, true),
@@ -358,16 +381,15 @@ pub fn sign_htlc(p: &ParsedCommitment, ht: &mut HtlcTx) -> Result<bool> {
     Ok(true)
 }
 
-fn commitment_and_htlcs(spec: &Value, o: &Obj<'_>, only_htlcs: bool) -> Result<Vec<Built>> {
-    let p = json::commitment(spec)?;
-    let (com, signed) = signed_commitment(&p, o.opt_hex("remote_signature")?.as_deref())?;
+fn commitment_and_htlcs(p: &ParsedCommitment, o: &Obj<'_>, only_htlcs: bool) -> Result<Vec<Built>> {
+    let (com, signed) = signed_commitment(p, o.opt_hex("remote_signature")?.as_deref())?;
     let mut out = Vec::new();
     let with_htlcs = only_htlcs || o.opt_bool("htlc_txs")?.unwrap_or(false);
     let mut htlc_reports = Vec::new();
     let mut htlc_built = Vec::new();
     if with_htlcs {
         for mut ht in com.htlc_txs()? {
-            let signed = sign_htlc(&p, &mut ht)?;
+            let signed = sign_htlc(p, &mut ht)?;
             let mut r = htlc_report(&ht);
             r.insert("signed".into(), json!(signed));
             htlc_reports.push(Value::Object(r.clone()));
@@ -505,6 +527,10 @@ pub fn sweep_report(kind: &str, sw: &Sweep) -> Map<String, Value> {
 fn sweep_tx(o: &Obj<'_>, penalty: bool) -> Result<Vec<Built>> {
     let cv = o.get("commitment").ok_or_else(|| Error::invalid("missing").within("commitment"))?;
     let p = json::commitment(cv).map_err(|e| e.within("commitment"))?;
+    if p.spec.channel_type.is_taproot() {
+        return Err(Error::invalid("sweeps of simple_taproot commitments are not built yet")
+            .within("commitment.channel_type"));
+    }
     let com = Commitment::build(p.spec.clone()).map_err(|e| e.within("commitment"))?;
     let destination = o.script("destination")?;
     let feerate: u32 = o.int("feerate_per_kw")?;
@@ -630,4 +656,278 @@ pub fn der_signature(der: &[u8]) -> Result<Signature> {
 #[must_use]
 pub fn p2wpkh_destination(key: &bitcoin::secp256k1::PublicKey) -> ScriptBuf {
     super::scripts::p2wpkh(key)
+}
+
+/// The report of a built simple-taproot commitment: each output with its internal key, merkle
+/// root and leaves (named as the proposal names them).
+#[must_use]
+pub fn taproot_commitment_report(com: &TaprootCommitment) -> Map<String, Value> {
+    let s = &com.spec;
+    let outputs = com
+        .outputs
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let mut e = Map::new();
+            e.insert("index".into(), json!(i));
+            e.insert("role".into(), json!(o.role.name()));
+            e.insert("amount_sat".into(), json!(o.amount_sat));
+            e.insert("script_pubkey".into(), json!(hex::encode(o.tap.script_pubkey().as_bytes())));
+            e.insert("internal_key".into(), json!(hex::encode(o.tap.internal_key.serialize())));
+            if let Some(root) = o.tap.spend_info.merkle_root() {
+                e.insert("tapscript_root".into(), json!(root.to_string()));
+            }
+            let names = super::taproot::leaf_names(o.role);
+            let leaves: Vec<Value> = o
+                .tap
+                .leaves
+                .iter()
+                .enumerate()
+                .map(|(j, l)| {
+                    json!({
+                        "name": names.get(j).copied().unwrap_or("leaf"),
+                        "script": hex::encode(l.as_bytes()),
+                        "leaf_hash": o.tap.leaf_hash(j).map(|h| h.to_string()).unwrap_or_default(),
+                    })
+                })
+                .collect();
+            e.insert("leaves".into(), Value::Array(leaves));
+            if let Some(h) = o.htlc.and_then(|h| s.htlcs.get(h)) {
+                e.insert("payment_hash".into(), json!(hex::encode(h.payment_hash)));
+                e.insert("amount_msat".into(), json!(h.amount_msat));
+                e.insert("cltv_expiry".into(), json!(h.cltv_expiry));
+            }
+            if o.role == super::OutputRole::ToLocal {
+                e.insert("to_self_delay".into(), json!(s.to_self_delay));
+            }
+            Value::Object(e)
+        })
+        .collect();
+    let mut m = tx_report("commitment", &com.tx, Some(com.fee_sat), outputs);
+    m.insert("channel_type".into(), json!(ChannelType::SimpleTaproot.name()));
+    m.insert("commitment_number".into(), json!(s.commitment_number));
+    m.insert("obscured_commitment_number".into(), json!(s.commitment_number ^ s.obscuring_factor));
+    m.insert("base_fee_sat".into(), json!(com.base_fee_sat));
+    m.insert("expected_weight".into(), json!(com.expected_weight));
+    m.insert(
+        "trimmed_htlcs".into(),
+        Value::Array(
+            com.trimmed_htlcs
+                .iter()
+                .filter_map(|&i| s.htlcs.get(i))
+                .map(|h| json!({"payment_hash": hex::encode(h.payment_hash), "amount_msat": h.amount_msat}))
+                .collect(),
+        ),
+    );
+    let k = &s.keys;
+    m.insert(
+        "keys".into(),
+        json!({
+            "revocation_pubkey": k.revocation.to_string(),
+            "local_delayed_pubkey": k.local_delayed.to_string(),
+            "local_htlc_pubkey": k.local_htlc.to_string(),
+            "remote_htlc_pubkey": k.remote_htlc.to_string(),
+            "remote_pubkey": k.remote_payment.to_string(),
+            "local_funding_pubkey": k.local_funding.to_string(),
+            "remote_funding_pubkey": k.remote_funding.to_string(),
+        }),
+    );
+    m.insert(
+        "funding_script_pubkey".into(),
+        json!(hex::encode(com.funding_prevout.script_pubkey.as_bytes())),
+    );
+    m
+}
+
+/// The report of a simple-taproot HTLC transaction.
+#[must_use]
+pub fn taproot_htlc_report(ht: &TaprootHtlcTx) -> Map<String, Value> {
+    let kind = match ht.direction {
+        super::HtlcDirection::Offered => HtlcTxKind::Timeout,
+        super::HtlcDirection::Received => HtlcTxKind::Success,
+    };
+    let outputs = ht
+        .tx
+        .output
+        .iter()
+        .enumerate()
+        .map(|(i, o)| plain_output(i, o, Some("to_local")))
+        .collect();
+    let spent = ht.prevout.value.to_sat();
+    let out: u64 = ht.tx.output.iter().map(|o| o.value.to_sat()).sum();
+    let mut m = tx_report(kind.name(), &ht.tx, spent.checked_sub(out), outputs);
+    m.insert(
+        "commitment_output".into(),
+        json!(ht.tx.input.first().map(|i| i.previous_output.vout)),
+    );
+    m.insert("payment_hash".into(), json!(hex::encode(ht.payment_hash)));
+    m.insert("leaf".into(), json!(if ht.leaf == 0 { "timeout" } else { "success" }));
+    m
+}
+
+/// One side's MuSig2 material for a taproot commitment.
+struct MusigSide {
+    secnonce: Option<SecNonce>,
+    pubnonce: Option<PubNonce>,
+    partial_sig: Option<[u8; 32]>,
+    funding_secret: Option<SecretKey>,
+}
+
+fn musig_side(s: Option<&json::SideKeys>, path: &str) -> Result<MusigSide> {
+    let Some(s) = s else {
+        return Ok(MusigSide {
+            secnonce: None,
+            pubnonce: None,
+            partial_sig: None,
+            funding_secret: None,
+        });
+    };
+    let secnonce = s
+        .musig2_secnonce
+        .as_ref()
+        .map(SecNonce::from_bytes)
+        .transpose()
+        .map_err(|e| e.within(format!("{path}.musig2_secnonce")))?;
+    let given = s
+        .musig2_pubnonce
+        .as_ref()
+        .map(PubNonce::from_bytes)
+        .transpose()
+        .map_err(|e| e.within(format!("{path}.musig2_pubnonce")))?;
+    let derived = secnonce.as_ref().map(SecNonce::public_nonce).transpose()?;
+    if let (Some(g), Some(d)) = (given, derived) {
+        if g != d {
+            return Err(Error::invalid("does not match musig2_secnonce")
+                .within(format!("{path}.musig2_pubnonce")));
+        }
+    }
+    Ok(MusigSide {
+        secnonce,
+        pubnonce: given.or(derived),
+        partial_sig: s.musig2_partial_sig,
+        funding_secret: s.funding_secret,
+    })
+}
+
+/// MuSig2-signs a taproot commitment with what the spec gives (each side: a secret nonce plus
+/// funding key, or a partial signature; both public nonces). Returns whether it is signed and
+/// the MuSig2 part of the report.
+fn sign_taproot_commitment(
+    p: &ParsedCommitment,
+    com: &mut TaprootCommitment,
+    guard: &mut NonceGuard<'_>,
+) -> Result<(bool, Map<String, Value>)> {
+    let (hpath, cpath) = if p.holder_is_local { ("local", "remote") } else { ("remote", "local") };
+    let holder = musig_side(p.holder.as_ref(), hpath)?;
+    let counterparty = musig_side(p.counterparty.as_ref(), cpath)?;
+    let msg = com.message()?;
+    let mut m = Map::new();
+    m.insert("message".into(), json!(hex::encode(msg)));
+    let (Some(hn), Some(cn)) = (holder.pubnonce, counterparty.pubnonce) else {
+        m.insert("missing".into(), json!("both sides' musig2_pubnonce (or musig2_secnonce)"));
+        return Ok((false, m));
+    };
+    m.insert("holder_pubnonce".into(), json!(hex::encode(hn.to_bytes())));
+    m.insert("counterparty_pubnonce".into(), json!(hex::encode(cn.to_bytes())));
+    let session = com.session(&[hn, cn])?;
+    let aggnonce = crate::crypto::musig2::AggNonce::sum(&[hn, cn]).to_bytes();
+    m.insert("aggregate_nonce".into(), json!(hex::encode(aggnonce)));
+    let digest = {
+        use bitcoin::hashes::{sha256, Hash, HashEngine};
+        let mut e = sha256::Hash::engine();
+        e.input(&session.keyagg().xonly_pubkey());
+        e.input(&aggnonce);
+        e.input(&msg);
+        sha256::Hash::from_engine(e).to_byte_array()
+    };
+    let keys = com.spec.keys;
+    let mut partial = |side: MusigSide,
+                       nonce: PubNonce,
+                       funding: &bitcoin::secp256k1::PublicKey,
+                       path: &str|
+     -> Result<Option<[u8; 32]>> {
+        if let Some(psig) = side.partial_sig {
+            session
+                .verify_partial(&psig, &nonce, &funding.serialize())
+                .map_err(|e| e.within(format!("{path}.musig2_partial_sig")))?;
+            return Ok(Some(psig));
+        }
+        match (side.secnonce, side.funding_secret) {
+            (Some(sec), Some(key)) => {
+                if sec.pubkey() != funding.serialize() {
+                    return Err(Error::invalid("was generated for another funding key")
+                        .within(format!("{path}.musig2_secnonce")));
+                }
+                guard(&nonce, &digest)?;
+                Ok(Some(session.sign(sec, &key.secret_bytes())?))
+            }
+            _ => Ok(None),
+        }
+    };
+    let hs = partial(holder, hn, &keys.local_funding, hpath)?;
+    let cs = partial(counterparty, cn, &keys.remote_funding, cpath)?;
+    if let Some(s) = hs {
+        m.insert("holder_partial_sig".into(), json!(hex::encode(s)));
+    }
+    if let Some(s) = cs {
+        m.insert("counterparty_partial_sig".into(), json!(hex::encode(s)));
+    }
+    let (Some(hs), Some(cs)) = (hs, cs) else { return Ok((false, m)) };
+    let sig = session.aggregate(&[hs, cs])?;
+    com.set_signature(&sig)?;
+    m.insert("signature".into(), json!(hex::encode(sig)));
+    Ok((true, m))
+}
+
+/// Signs a taproot HTLC transaction when both HTLC basepoint secrets (and for success the
+/// preimage) are known.
+fn sign_taproot_htlc(p: &ParsedCommitment, ht: &mut TaprootHtlcTx) -> Result<bool> {
+    let Some(point) = p.per_commitment_point else { return Ok(false) };
+    let (Some(h), Some(c)) =
+        (p.holder.and_then(|h| h.htlc_secret), p.counterparty.and_then(|c| c.htlc_secret))
+    else {
+        return Ok(false);
+    };
+    let success = ht.direction == super::HtlcDirection::Received;
+    let preimage = p.preimages.iter().find(|(hash, _)| *hash == ht.payment_hash).map(|x| x.1);
+    if success && preimage.is_none() {
+        return Ok(false);
+    }
+    let local = ht.sign_local(&keys::derive_privkey(&h, &point)?.secret_bytes())?;
+    let remote = ht.sign_remote(&keys::derive_privkey(&c, &point)?.secret_bytes())?;
+    ht.finalize(&remote, &local, preimage.as_ref())?;
+    Ok(true)
+}
+
+fn taproot_commitment_and_htlcs(
+    p: &ParsedCommitment,
+    o: &Obj<'_>,
+    only_htlcs: bool,
+    guard: &mut NonceGuard<'_>,
+) -> Result<Vec<Built>> {
+    let mut com = TaprootCommitment::build(TaprootSpec::from_commitment_spec(&p.spec)?)?;
+    let (signed, musig) = sign_taproot_commitment(p, &mut com, guard)?;
+    let with_htlcs = only_htlcs || o.opt_bool("htlc_txs")?.unwrap_or(false);
+    let (mut htlc_reports, mut htlc_built) = (Vec::new(), Vec::new());
+    if with_htlcs {
+        for mut ht in com.htlc_txs()? {
+            let signed = sign_taproot_htlc(p, &mut ht)?;
+            let mut r = taproot_htlc_report(&ht);
+            r.insert("signed".into(), json!(signed));
+            htlc_reports.push(Value::Object(r.clone()));
+            htlc_built.push(Built { tx: ht.tx, signed, report: r });
+        }
+    }
+    let mut out = Vec::new();
+    if !only_htlcs {
+        let mut report = taproot_commitment_report(&com);
+        report.insert("signed".into(), json!(signed));
+        report.insert("musig2".into(), Value::Object(musig));
+        if with_htlcs {
+            report.insert("htlc_txs".into(), Value::Array(htlc_reports));
+        }
+        out.push(Built { tx: com.tx, signed, report });
+    }
+    out.extend(htlc_built);
+    Ok(out)
 }

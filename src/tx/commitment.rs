@@ -318,7 +318,8 @@ impl Commitment {
             });
         }
         match ct {
-            ChannelType::StaticRemoteKey => {}
+            // SimpleTaproot is refused by `check_and_obscure` above.
+            ChannelType::StaticRemoteKey | ChannelType::SimpleTaproot => {}
             ChannelType::Anchors => {
                 if has_to_local || !untrimmed.is_empty() {
                     let ws = scripts::anchor_script(&keys.local_funding);
@@ -507,6 +508,12 @@ fn check_and_obscure(spec: &CommitmentSpec) -> Result<u64> {
         return Err(Error::invalid("must be below 2^48").within("obscuring_factor"));
     }
     let ct = spec.channel_type;
+    if ct.is_taproot() {
+        return Err(Error::invalid(
+            "simple_taproot commitments are built by tx::taproot (TaprootCommitment)",
+        )
+        .within("channel_type"));
+    }
     if ct == ChannelType::ZeroFeeCommitments && spec.feerate_per_kw != 0 {
         return Err(Error::rule("must be 0 with zero_fee_commitments").within("feerate_per_kw"));
     }

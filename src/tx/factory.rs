@@ -5,7 +5,8 @@
 //! outputs are the client–LSP channels and the LSP's liquidity stock. Every node is version 3
 //! (TRUC) with an optional keyless P2A anchor, so it is bumped by CPFP when published.
 //!
-//! The layout, each client's exit path, exit sizes and fees, worst-case delay and a simple
+//! The layout, each client's exit path, exit sizes and fees (tree transactions, the leaf
+//! channel's commitment and the CPFP children that bump them), worst-case delay and a simple
 //! TRUC/standardness check of every node (version, size, dust) — the full relay-policy checker
 //! lives in `policy`.
 
@@ -19,6 +20,7 @@ use bitcoin::{Amount, OutPoint, ScriptBuf, Sequence, Transaction, TxIn, TxOut, T
 use serde_json::{json, Map, Value};
 
 use super::taproot::TapOutput;
+use super::{scripts, weight, ChannelType};
 use crate::crypto::keys::secp;
 use crate::crypto::musig2::{self, KeyAggContext};
 use crate::{Error, Result};
@@ -60,6 +62,31 @@ pub struct FactoryParams {
     pub client_keys: Vec<PublicKey>,
     /// LSP key; derived when `None`.
     pub lsp_key: Option<PublicKey>,
+    /// Format of the client–LSP channels at the leaves: their output is the channel's funding
+    /// output (2-of-2 P2WSH, or the MuSig2 P2TR of `simple_taproot`), and an exit ends with
+    /// the channel's commitment.
+    pub leaf_channel: ChannelType,
+    /// The channel's `to_self_delay`: an exiting client's wait after its commitment confirms.
+    pub to_self_delay: u16,
+}
+
+/// Size of a leaf channel's commitment (no HTLCs) and of the CPFP child that bumps it, in vB.
+/// The commitment's size is BOLT 3's expected weight (signatures included); the child spends
+/// its anchor plus one P2TR wallet coin into one P2TR change output (notes §4).
+#[must_use]
+pub fn leaf_commitment_vsizes(ct: ChannelType) -> (u64, u64) {
+    let commitment = weight::commitment_base_weight(ct).div_ceil(4);
+    // CPFP_CHILD_VSIZE holds a 41-vB P2A input; keyed anchors cost more to spend.
+    let child = match ct {
+        ChannelType::ZeroFeeCommitments => CPFP_CHILD_VSIZE,
+        // P2WSH keyed anchor: 41 vB + (1 + 1 + 73 + 1 + 40) / 4 witness.
+        ChannelType::Anchors => CPFP_CHILD_VSIZE - 41 + 70,
+        // P2TR anchor spent by its key path: 57.5 vB.
+        ChannelType::SimpleTaproot => CPFP_CHILD_VSIZE - 41 + 58,
+        // No anchor: the commitment pays its own fee at the feerate it was signed with.
+        ChannelType::StaticRemoteKey => 0,
+    };
+    (commitment, child)
 }
 
 /// Node kind.
@@ -263,8 +290,11 @@ impl Factory {
         let kind = if level == 0 {
             for &c in clients {
                 let key = keys.get(c).ok_or_else(|| Error::invalid("client key"))?;
-                let ch = agg(&[*key, *lsp])?;
-                let spk = keypath_output(&ch);
+                let spk = if self.params.leaf_channel.is_taproot() {
+                    keypath_output(&agg(&[*key, *lsp])?)
+                } else {
+                    scripts::p2wsh(&scripts::funding_script(key, lsp))
+                };
                 descs.push(desc("channel", self.params.channel_sat, &spk, &[c], None));
                 outputs.push(TxOut {
                     value: Amount::from_sat(self.params.channel_sat),
@@ -376,6 +406,7 @@ impl Factory {
                 "clients": p.clients, "arity": p.arity, "states_per_layer": p.states,
                 "step_blocks": p.step, "timeout_height": p.timeout, "channel_sat": p.channel_sat,
                 "lsp_stock_sat": p.lsp_stock_sat, "anchor_sat": p.anchor_sat,
+                "leaf_channel_type": p.leaf_channel.name(), "to_self_delay": p.to_self_delay,
             }),
         );
         let nodes: Vec<Value> = self
@@ -389,7 +420,8 @@ impl Factory {
                     .output
                     .iter()
                     .map(|o| {
-                        let limit = if o.script_pubkey.is_p2tr() { P2TR_DUST_SAT } else { P2A_DUST_SAT };
+                        // P2TR and P2WSH outputs are both 43 bytes: same dust threshold.
+                        let limit = if o.script_pubkey.is_p2tr() || o.script_pubkey.is_p2wsh() { P2TR_DUST_SAT } else { P2A_DUST_SAT };
                         json!(o.value.to_sat() < limit)
                     })
                     .collect();
@@ -419,6 +451,17 @@ impl Factory {
             .collect();
         m.insert("nodes".into(), Value::Array(nodes));
         let mut worst = 0u64;
+        let mut worst_exit = 0u64;
+        let (commitment_vsize, commitment_child) = leaf_commitment_vsizes(p.leaf_channel);
+        m.insert(
+            "leaf_commitment".into(),
+            json!({
+                "channel_type": p.leaf_channel.name(),
+                "vsize": commitment_vsize,
+                "cpfp_child_vsize": commitment_child,
+                "to_self_delay": p.to_self_delay,
+            }),
+        );
         let mut exits = Vec::new();
         for c in 0..p.clients {
             let path = self.path(c);
@@ -436,9 +479,13 @@ impl Factory {
                 .sum();
             let delay = csv + path.len() as u64;
             worst = worst.max(delay);
+            // Then the channel's commitment (and its child), and the to_self_delay.
+            let total = vsize + children + commitment_vsize + commitment_child;
+            let exit_delay = delay + 1 + u64::from(p.to_self_delay);
+            worst_exit = worst_exit.max(exit_delay);
             let fees: Vec<Value> = feerates
                 .iter()
-                .map(|f| json!({"sat_per_vb": f, "fee_sat": f.saturating_mul(vsize + children)}))
+                .map(|f| json!({"sat_per_vb": f, "fee_sat": f.saturating_mul(total)}))
                 .collect();
             exits.push(json!({
                 "client": c,
@@ -446,16 +493,20 @@ impl Factory {
                 "txs": path.len(),
                 "tree_vsize": vsize,
                 "cpfp_children_vsize": children,
-                "total_vsize": vsize + children,
+                "commitment_vsize": commitment_vsize,
+                "commitment_cpfp_child_vsize": commitment_child,
+                "total_vsize": total,
                 "fees": fees,
                 "worst_case_delay_blocks": delay,
+                "exit_delay_blocks": exit_delay,
             }));
         }
         m.insert("exits".into(), Value::Array(exits));
         m.insert("worst_case_delay_blocks".into(), json!(worst));
+        m.insert("worst_case_exit_delay_blocks".into(), json!(worst_exit));
         m.insert(
             "worst_case_delay_note".into(),
-            json!("oldest state's relative locks along the path plus one block per tree tx (TRUC: each level confirms before the next), before the leaf channel's own force close"),
+            json!("worst_case_delay_blocks: oldest state's relative locks along the path plus one block per tree tx (TRUC: each level confirms before the next), before the leaf channel's own force close; worst_case_exit_delay_blocks adds the commitment's block and to_self_delay"),
         );
         m
     }

@@ -1,9 +1,10 @@
 //! Reading BOLT 3 transactions back: recognise a commitment by its "Commitment Transaction"
 //! locktime/sequence encoding (upper bytes 0x20 / 0x80) and decode the obscured commitment
 //! number; name every output (to_local with its CSV, to_remote, keyed anchors, the bolts#1228
-//! P2A anchor, offered/received HTLCs with their hash and expiry) from, in order of strength,
-//! the witness scripts revealed by spending transactions, scripts derived from given keys, or
-//! output templates; report fee, feerate and the trimmed amount.
+//! P2A anchor, offered/received HTLCs with their hash and expiry; bolts#995 simple-taproot
+//! outputs by their tapscript trees) from, in order of strength, the witness scripts (or
+//! tapscript leaves with control blocks) revealed by spending transactions, scripts derived
+//! from given keys, or output templates; report fee, feerate and the trimmed amount.
 
 #![allow(clippy::similar_names)]
 
@@ -17,9 +18,15 @@ use bitcoin::secp256k1::PublicKey;
 use bitcoin::{Script, ScriptBuf, Transaction};
 use serde_json::{json, Map, Value};
 
-use super::commitment::{obscuring_factor, CommitmentKeys};
+use super::commitment::{obscuring_factor, CommitmentKeys, OutputRole};
+use super::taproot::{self, TapOutput};
 use super::{scripts, weight, ChannelType};
+use crate::crypto::keys::secp;
+use crate::policy::rules;
 use crate::{Error, Result};
+
+/// Core's default `-dustrelayfee` (sat/kvB) for the dust flag of non-commitment outputs.
+const DUST_RELAY_FEERATE: u64 = 3000;
 
 /// The largest transaction we decode (the consensus block weight bounds any real one).
 pub const MAX_TX_BYTES: usize = 4_000_000;
@@ -80,7 +87,8 @@ pub struct InspectOptions {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputInfo {
     /// Role name (`to_local`, `to_remote`, `to_local_anchor`, `to_remote_anchor`, `anchor`,
-    /// `shared_anchor`, `offered_htlc`, `received_htlc`, `funding`), `None` when unknown.
+    /// `shared_anchor`, `offered_htlc`, `received_htlc`, `funding`; on other transactions
+    /// `p2a_anchor`, `payment`, `data`), `None` when unknown.
     pub role: Option<&'static str>,
     /// `witness_script`, `keys` or `template`.
     pub source: Option<&'static str>,
@@ -334,6 +342,8 @@ fn candidate_scripts(
         };
         match c.to_self_delay {
             Some(d) => add(scripts::to_local_script(&k.revocation, d, &k.local_delayed)),
+            // Nothing to find without P2WSH outputs (e.g. a taproot commitment).
+            None if p2wsh_present.is_empty() => {}
             None => {
                 for d in 0..=u16::MAX {
                     let ws = scripts::to_local_script(&k.revocation, d, &k.local_delayed);
@@ -372,6 +382,297 @@ fn candidate_scripts(
     map
 }
 
+/// A taproot output a key candidate can produce.
+struct TapCandidate {
+    role: &'static str,
+    cand: usize,
+    details: Map<String, Value>,
+}
+
+fn tap_details(tap: &TapOutput, role: OutputRole) -> Map<String, Value> {
+    let mut m = Map::new();
+    m.insert("internal_key".into(), json!(hex::encode(tap.internal_key.serialize())));
+    if let Some(root) = tap.spend_info.merkle_root() {
+        m.insert("tapscript_root".into(), json!(root.to_string()));
+    }
+    let names = taproot::leaf_names(role);
+    let leaves: Vec<Value> = tap
+        .leaves
+        .iter()
+        .enumerate()
+        .map(|(j, l)| {
+            json!({"name": names.get(j).copied().unwrap_or("leaf"), "script": hex::encode(l.as_bytes())})
+        })
+        .collect();
+    m.insert("leaves".into(), Value::Array(leaves));
+    m
+}
+
+/// `to_local`'s output script for each delay, cheaply: the revocation leaf is fixed, so each
+/// try costs one leaf hash and one tweak. Stops at the first delay whose script is present.
+fn search_taproot_to_local(
+    k: &CommitmentKeys,
+    present: &std::collections::HashSet<&ScriptBuf>,
+) -> Option<u16> {
+    use bitcoin::taproot::{LeafVersion, TapLeafHash, TapNodeHash};
+    let probe = taproot::to_local(&k.revocation, 0, &k.local_delayed).ok()?;
+    let revoke = TapLeafHash::from_script(probe.leaves.get(1)?, LeafVersion::TapScript);
+    let internal = probe.internal_key;
+    (0..=u16::MAX).find(|&d| {
+        let leaf = TapLeafHash::from_script(
+            &taproot::delay_script(&k.local_delayed, d),
+            LeafVersion::TapScript,
+        );
+        let root = TapNodeHash::from_node_hashes(leaf.into(), revoke.into());
+        present.contains(&ScriptBuf::new_p2tr(secp(), internal, Some(root)))
+    })
+}
+
+/// Every simple-taproot output the key candidates can produce, by output script. Only run
+/// when the transaction has P2TR outputs.
+fn taproot_candidates(
+    tx: &Transaction,
+    cands: &[KeyCandidate],
+) -> HashMap<ScriptBuf, TapCandidate> {
+    let mut map = HashMap::new();
+    let present: std::collections::HashSet<&ScriptBuf> =
+        tx.output.iter().map(|o| &o.script_pubkey).filter(|s| s.is_p2tr()).collect();
+    if present.is_empty() {
+        return map;
+    }
+    for (ci, c) in cands.iter().enumerate() {
+        let k = &c.keys;
+        let mut add = |role: &'static str,
+                       tree_role: OutputRole,
+                       tap: Result<TapOutput>,
+                       extra: Map<String, Value>| {
+            let Ok(tap) = tap else { return };
+            let spk = tap.script_pubkey();
+            if present.contains(&spk) {
+                let mut details = tap_details(&tap, tree_role);
+                details.extend(extra);
+                map.entry(spk).or_insert(TapCandidate { role, cand: ci, details });
+            }
+        };
+        let delay = c.to_self_delay.or_else(|| search_taproot_to_local(k, &present));
+        if let Some(d) = delay {
+            let mut e = Map::new();
+            e.insert("to_self_delay".into(), json!(d));
+            add(
+                "to_local",
+                OutputRole::ToLocal,
+                taproot::to_local(&k.revocation, d, &k.local_delayed),
+                e,
+            );
+        }
+        add("to_remote", OutputRole::ToRemote, taproot::to_remote(&k.remote_payment), Map::new());
+        add(
+            "to_local_anchor",
+            OutputRole::LocalAnchor,
+            taproot::anchor(&k.local_delayed),
+            Map::new(),
+        );
+        add(
+            "to_remote_anchor",
+            OutputRole::RemoteAnchor,
+            taproot::anchor(&k.remote_payment),
+            Map::new(),
+        );
+        for h in &c.htlcs {
+            let mut e = Map::new();
+            e.insert("payment_hash".into(), json!(hex::encode(h.payment_hash)));
+            add(
+                "offered_htlc",
+                OutputRole::OfferedHtlc,
+                taproot::offered_htlc(
+                    &k.revocation,
+                    &k.local_htlc,
+                    &k.remote_htlc,
+                    &h.payment_hash,
+                ),
+                e.clone(),
+            );
+            if let Some(x) = h.cltv_expiry {
+                e.insert("cltv_expiry".into(), json!(x));
+                add(
+                    "received_htlc",
+                    OutputRole::ReceivedHtlc,
+                    taproot::accepted_htlc(
+                        &k.revocation,
+                        &k.local_htlc,
+                        &k.remote_htlc,
+                        &h.payment_hash,
+                        x,
+                    ),
+                    e,
+                );
+            }
+        }
+    }
+    map
+}
+
+/// What a revealed tapscript leaf says about the simple-taproot output it sits in: the leaf is
+/// rebuilt from the values it holds and compared byte for byte.
+fn classify_tap_leaf(
+    script: &Script,
+    internal_is_nums: bool,
+    leaf_depth: usize,
+    hints: &[HtlcHint],
+) -> Option<(&'static str, Map<String, Value>)> {
+    let mut keys: Vec<PublicKey> = Vec::new();
+    let mut hashes: Vec<[u8; 20]> = Vec::new();
+    let mut nums: Vec<i64> = Vec::new();
+    for ins in script.instructions() {
+        match ins.ok()? {
+            Instruction::PushBytes(p) if p.len() == 32 => {
+                let x = bitcoin::key::XOnlyPublicKey::from_slice(p.as_bytes()).ok()?;
+                keys.push(x.public_key(bitcoin::secp256k1::Parity::Even));
+            }
+            Instruction::PushBytes(p) if p.len() == 20 => {
+                hashes.push(<[u8; 20]>::try_from(p.as_bytes()).ok()?);
+            }
+            i => {
+                if let Some(n) = i.script_num() {
+                    nums.push(n);
+                }
+            }
+        }
+        if keys.len() > 2 || hashes.len() > 1 || nums.len() > 3 {
+            return None;
+        }
+    }
+    let same = |built: &ScriptBuf| built.as_bytes() == script.as_bytes();
+    let mut m = Map::new();
+    let hash_of = |r: &[u8; 20]| {
+        hints
+            .iter()
+            .find(|h| ripemd160::Hash::hash(&h.payment_hash).to_byte_array() == *r)
+            .map(|h| hex::encode(h.payment_hash))
+    };
+    let put_hash = |m: &mut Map<String, Value>, r: &[u8; 20]| {
+        if let Some(h) = hash_of(r) {
+            m.insert("payment_hash".into(), json!(h));
+        }
+        m.insert("payment_hash_ripemd160".into(), json!(hex::encode(r)));
+    };
+    let zero = [0u8; 32];
+    match (keys.as_slice(), hashes.as_slice()) {
+        ([k], []) => {
+            if let [n] = nums.as_slice() {
+                // `<k> CHECKSIGVERIFY <n> CSV`: to_remote (n = 1, alone in a NUMS tree),
+                // to_local's settle leaf (NUMS, two leaves), or a second-level HTLC output.
+                let d = u16::try_from(*n).ok()?;
+                if !same(&taproot::delay_script(k, d)) {
+                    return None;
+                }
+                m.insert("leaf".into(), json!("settle"));
+                let role = match (internal_is_nums, leaf_depth) {
+                    (true, 0) if d == 1 => "to_remote",
+                    (true, _) => "to_local",
+                    (false, _) => "htlc_tx_output",
+                };
+                if role != "to_remote" {
+                    m.insert("to_self_delay".into(), json!(d));
+                }
+                return Some((role, m));
+            }
+            // Accepted timeout leaf: `<remote> CHECKSIGVERIFY 1 CSV VERIFY <expiry> CLTV`.
+            let e = u32::try_from(*nums.get(1)?).ok()?;
+            let tree = taproot::accepted_htlc(k, k, k, &zero, e).ok()?;
+            if tree.leaves.first().is_some_and(same) {
+                m.insert("leaf".into(), json!("timeout"));
+                m.insert("cltv_expiry".into(), json!(e));
+                return Some(("received_htlc", m));
+            }
+            None
+        }
+        ([a, b], []) => {
+            // Script order: `<delayed> DROP <revocation> CHECKSIG`.
+            let revoke = taproot::to_local(b, 0, a).ok()?;
+            if revoke.leaves.get(1).is_some_and(same) {
+                m.insert("leaf".into(), json!("revocation"));
+                return Some(("to_local", m));
+            }
+            let offered = taproot::offered_htlc(a, a, b, &zero).ok()?;
+            if offered.leaves.first().is_some_and(same) {
+                m.insert("leaf".into(), json!("timeout"));
+                return Some(("offered_htlc", m));
+            }
+            None
+        }
+        ([k], [r]) => {
+            // Offered success leaf: the hash check then `<remote> CHECKSIGVERIFY 1 CSV`.
+            let built = bitcoin::script::Builder::new()
+                .push_opcode(bitcoin::opcodes::all::OP_SIZE)
+                .push_int(32)
+                .push_opcode(bitcoin::opcodes::all::OP_EQUALVERIFY)
+                .push_opcode(bitcoin::opcodes::all::OP_HASH160)
+                .push_slice(r)
+                .push_opcode(bitcoin::opcodes::all::OP_EQUALVERIFY)
+                .push_slice(k.x_only_public_key().0.serialize())
+                .push_opcode(bitcoin::opcodes::all::OP_CHECKSIGVERIFY)
+                .push_int(1)
+                .push_opcode(OP_CSV)
+                .into_script();
+            if same(&built) {
+                m.insert("leaf".into(), json!("success"));
+                put_hash(&mut m, r);
+                return Some(("offered_htlc", m));
+            }
+            None
+        }
+        ([l, rk], [r]) => {
+            let built = bitcoin::script::Builder::new()
+                .push_opcode(bitcoin::opcodes::all::OP_SIZE)
+                .push_int(32)
+                .push_opcode(bitcoin::opcodes::all::OP_EQUALVERIFY)
+                .push_opcode(bitcoin::opcodes::all::OP_HASH160)
+                .push_slice(r)
+                .push_opcode(bitcoin::opcodes::all::OP_EQUALVERIFY)
+                .push_slice(l.x_only_public_key().0.serialize())
+                .push_opcode(bitcoin::opcodes::all::OP_CHECKSIGVERIFY)
+                .push_slice(rk.x_only_public_key().0.serialize())
+                .push_opcode(bitcoin::opcodes::all::OP_CHECKSIG)
+                .into_script();
+            if same(&built) {
+                m.insert("leaf".into(), json!("success"));
+                put_hash(&mut m, r);
+                return Some(("received_htlc", m));
+            }
+            None
+        }
+        ([], []) if nums == [16] => {
+            let built =
+                bitcoin::script::Builder::new().push_int(16).push_opcode(OP_CSV).into_script();
+            same(&built).then(|| {
+                m.insert("leaf".into(), json!("sweep"));
+                ("anchor", m)
+            })
+        }
+        _ => None,
+    }
+}
+
+/// A script-path spend of a P2TR output: the leaf and control block, checked against the
+/// output key (so a leaf is only believed when it is really in the output's tree).
+fn revealed_tap_leaf(
+    spk: &Script,
+    witness: &bitcoin::Witness,
+) -> Option<(ScriptBuf, bitcoin::taproot::ControlBlock)> {
+    let mut items: Vec<&[u8]> = witness.iter().collect();
+    // An annex (last item starting 0x50, with at least two items) is not part of the spend.
+    if items.len() >= 2 && items.last().is_some_and(|a| a.first() == Some(&0x50)) {
+        items.pop();
+    }
+    let cb_bytes = items.pop()?;
+    let script = ScriptBuf::from_bytes(items.pop()?.to_vec());
+    let cb = bitcoin::taproot::ControlBlock::decode(cb_bytes).ok()?;
+    let program = spk.as_bytes().get(2..34)?;
+    let output_key = bitcoin::key::XOnlyPublicKey::from_slice(program).ok()?;
+    cb.verify_taproot_commitment(secp(), output_key, &script).then_some((script, cb))
+}
+
 /// The result of [`inspect`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Inspection {
@@ -404,6 +705,8 @@ pub fn inspect(tx: &Transaction, opts: &InspectOptions) -> Result<Inspection> {
     // Witness scripts revealed by spends of our outputs.
     let mut revealed: HashMap<u32, ScriptBuf> = HashMap::new();
     let mut revealed_keys: HashMap<u32, PublicKey> = HashMap::new();
+    let mut revealed_tap: HashMap<u32, (ScriptBuf, bitcoin::taproot::ControlBlock)> =
+        HashMap::new();
     for spender in &opts.spent_by {
         for input in &spender.input {
             if input.previous_output.txid != txid {
@@ -413,6 +716,12 @@ pub fn inspect(tx: &Transaction, opts: &InspectOptions) -> Result<Inspection> {
             let Some(spk) = tx.output.get(vout as usize).map(|o| &o.script_pubkey) else {
                 continue;
             };
+            if spk.is_p2tr() {
+                if let Some(x) = revealed_tap_leaf(spk, &input.witness) {
+                    revealed_tap.insert(vout, x);
+                }
+                continue;
+            }
             let Some(last) = input.witness.last() else { continue };
             let ws = ScriptBuf::from_bytes(last.to_vec());
             if spk.is_p2wsh() && scripts::p2wsh(&ws) == *spk {
@@ -427,6 +736,8 @@ pub fn inspect(tx: &Transaction, opts: &InspectOptions) -> Result<Inspection> {
         }
     }
     let derived = candidate_scripts(tx, &opts.keys);
+    let tap_derived = taproot_candidates(tx, &opts.keys);
+    let nums_x = PublicKey::from_slice(&taproot::NUMS_POINT).ok().map(|p| p.x_only_public_key().0);
     let p2wpkh_keys: HashMap<ScriptBuf, usize> = opts
         .keys
         .iter()
@@ -461,6 +772,41 @@ pub fn inspect(tx: &Transaction, opts: &InspectOptions) -> Result<Inspection> {
             if let Some(x) = from_script(ws, cand, "witness_script") {
                 info = x;
             }
+        } else if let Some(t) = tap_derived.get(spk) {
+            info.role = Some(t.role);
+            info.source = Some("keys");
+            info.details.clone_from(&t.details);
+            info.details.insert("tree".into(), json!("simple_taproot"));
+            if let Some(c) = opts.keys.get(t.cand).filter(|c| !c.label.is_empty()) {
+                info.details.insert("keys".into(), json!(c.label));
+            }
+        } else if let Some((script, cb)) = revealed_tap.get(&vout) {
+            let is_nums = nums_x == Some(cb.internal_key);
+            if let Some((role, mut d)) =
+                classify_tap_leaf(script, is_nums, cb.merkle_branch.len(), &all_hints)
+            {
+                let role = match role {
+                    // The anchor's internal key is the owner's key: name the side when known.
+                    "anchor" => {
+                        let side = opts.keys.iter().find_map(|c| {
+                            let x = |k: &PublicKey| k.x_only_public_key().0 == cb.internal_key;
+                            if x(&c.keys.local_delayed) {
+                                Some("to_local_anchor")
+                            } else if x(&c.keys.remote_payment) {
+                                Some("to_remote_anchor")
+                            } else {
+                                None
+                            }
+                        });
+                        side.unwrap_or("anchor")
+                    }
+                    r => r,
+                };
+                d.insert("internal_key".into(), json!(hex::encode(cb.internal_key.serialize())));
+                d.insert("leaf_script".into(), json!(hex::encode(script.as_bytes())));
+                d.insert("tree".into(), json!("simple_taproot"));
+                info = OutputInfo { role: Some(role), source: Some("tapscript_leaf"), details: d };
+            }
         } else if let Some((ws, ci)) = derived.get(spk) {
             if let Some(x) = from_script(ws, opts.keys.get(*ci), "keys") {
                 info = x;
@@ -485,6 +831,13 @@ pub fn inspect(tx: &Transaction, opts: &InspectOptions) -> Result<Inspection> {
                 (Some("to_remote"), None)
             } else if spk.is_p2wsh() && o.value.to_sat() == weight::ANCHOR_OUTPUT_SAT {
                 (Some("anchor"), Some("330-sat P2WSH: keyed anchor by amount, side unknown"))
+            } else if spk.is_p2tr() && o.value.to_sat() == weight::ANCHOR_OUTPUT_SAT {
+                (
+                    Some("anchor"),
+                    Some("330-sat P2TR: simple-taproot anchor by amount, side unknown"),
+                )
+            } else if spk.is_p2tr() {
+                (None, Some("taproot output: give --keys or a spending transaction"))
             } else {
                 (None, Some("script unknown: give --keys or a spending transaction"))
             };
@@ -494,15 +847,46 @@ pub fn inspect(tx: &Transaction, opts: &InspectOptions) -> Result<Inspection> {
                 info.details.insert("note".into(), json!(n));
             }
         }
-        if info.role.is_none() && *spk == *ScriptBuf::new_p2a() {
-            info.role = Some("shared_anchor");
-            info.source = Some("template");
+        if info.role.is_none() && !is_commitment {
+            // Any other transaction: what the output's type says (Core's `Solver`), with its
+            // dust status at the default 3 sat/vB dust relay feerate.
+            let t = rules::classify(spk);
+            let dust = o.value.to_sat() < rules::dust_threshold(spk, DUST_RELAY_FEERATE);
+            if *spk == *ScriptBuf::new_p2a() {
+                info.role = Some("p2a_anchor");
+                if dust {
+                    info.details.insert(
+                        "note".into(),
+                        json!("dust P2A: ephemeral dust, spent by a child in the same package"),
+                    );
+                }
+            } else if spk.is_op_return() {
+                info.role = Some("data");
+            } else if rules::is_standard_output(t) {
+                info.role = Some("payment");
+            } else {
+                info.details.insert(
+                    "note".into(),
+                    json!("non-standard output script (Core rejects the tx: scriptpubkey)"),
+                );
+            }
+            info.source = info.role.map(|_| "template");
+            info.details.insert("dust".into(), json!(dust));
         }
         outputs.push(info);
     }
 
+    let taproot_key_path = tx
+        .input
+        .first()
+        .is_some_and(|i| i.witness.len() == 1 && i.witness.last().is_some_and(|w| w.len() == 64));
     let channel_type = is_commitment.then(|| {
-        if outputs.iter().any(|o| o.role == Some("shared_anchor")) && tx.version.0 == 3 {
+        let tap_named =
+            outputs.iter().any(|o| o.details.get("tree") == Some(&json!("simple_taproot")));
+        let all_p2tr = !tx.output.is_empty() && tx.output.iter().all(|o| o.script_pubkey.is_p2tr());
+        if tap_named || (tx.version.0 == 2 && (all_p2tr || taproot_key_path)) {
+            ChannelType::SimpleTaproot
+        } else if outputs.iter().any(|o| o.role == Some("shared_anchor")) && tx.version.0 == 3 {
             ChannelType::ZeroFeeCommitments
         } else if outputs.iter().any(|o| {
             matches!(o.role, Some("to_local_anchor" | "to_remote_anchor" | "anchor"))

@@ -224,6 +224,12 @@ pub struct SideKeys {
     pub per_commitment_point: Option<PublicKey>,
     /// `shachain_seed` generating this side's per-commitment secrets.
     pub shachain_seed: Option<[u8; 32]>,
+    /// `musig2_secnonce`: BIP-327 secret nonce (97 bytes) for a taproot commitment signature.
+    pub musig2_secnonce: Option<[u8; 97]>,
+    /// `musig2_pubnonce`: this side's public nonce (66 bytes).
+    pub musig2_pubnonce: Option<[u8; 66]>,
+    /// `musig2_partial_sig`: this side's partial signature, standing in for its key.
+    pub musig2_partial_sig: Option<[u8; 32]>,
 }
 
 fn point_or_secret(
@@ -279,6 +285,9 @@ pub fn side_keys(o: &Obj<'_>) -> Result<SideKeys> {
         per_commitment_secret,
         per_commitment_point,
         shachain_seed: o.opt_arr::<32>("shachain_seed")?,
+        musig2_secnonce: o.opt_arr::<97>("musig2_secnonce")?,
+        musig2_pubnonce: o.opt_arr::<66>("musig2_pubnonce")?,
+        musig2_partial_sig: o.opt_arr::<32>("musig2_partial_sig")?,
     })
 }
 

@@ -52,12 +52,20 @@ pub enum ChannelType {
     /// `zero_fee_commitments` (bit 40, bolts#1228): version 3 (TRUC), no fee, one shared
     /// pay-to-anchor output holding trimmed value up to 240 sat.
     ZeroFeeCommitments,
+    /// `option_simple_taproot` (bits 80/81, staging 180/181; bolts#995): MuSig2 key-path
+    /// funding, tapscript outputs, two keyed P2TR anchors, zero-fee HTLC transactions with
+    /// BIP-340 signatures. Built by [`taproot`], not by [`Commitment::build`].
+    SimpleTaproot,
 }
 
 impl ChannelType {
     /// Every type, in feature-bit order.
-    pub const ALL: [ChannelType; 3] =
-        [ChannelType::StaticRemoteKey, ChannelType::Anchors, ChannelType::ZeroFeeCommitments];
+    pub const ALL: [ChannelType; 4] = [
+        ChannelType::StaticRemoteKey,
+        ChannelType::Anchors,
+        ChannelType::ZeroFeeCommitments,
+        ChannelType::SimpleTaproot,
+    ];
 
     /// The spec's name of the feature.
     #[must_use]
@@ -66,6 +74,7 @@ impl ChannelType {
             ChannelType::StaticRemoteKey => "static_remotekey",
             ChannelType::Anchors => "anchors",
             ChannelType::ZeroFeeCommitments => "zero_fee_commitments",
+            ChannelType::SimpleTaproot => "simple_taproot",
         }
     }
 
@@ -76,6 +85,9 @@ impl ChannelType {
             "static_remotekey" => Ok(ChannelType::StaticRemoteKey),
             "anchors" | "anchors_zero_fee_htlc_tx" => Ok(ChannelType::Anchors),
             "zero_fee_commitments" => Ok(ChannelType::ZeroFeeCommitments),
+            "simple_taproot" | "simple_taproot_staging" | "simple_taproot_channels" => {
+                Ok(ChannelType::SimpleTaproot)
+            }
             _ => Err(crate::Error::invalid(format!("unknown channel type {name:?}"))),
         }
     }
@@ -85,16 +97,24 @@ impl ChannelType {
     pub fn tx_version(self) -> Version {
         match self {
             ChannelType::ZeroFeeCommitments => Version::non_standard(3),
-            _ => Version::TWO,
+            ChannelType::StaticRemoteKey | ChannelType::Anchors | ChannelType::SimpleTaproot => {
+                Version::TWO
+            }
         }
     }
 
     /// Whether HTLC and to_remote outputs carry the `1 OP_CSV` that keeps them from being
     /// spent in the same package as the commitment (only the keyed-anchor format needs it;
-    /// TRUC already limits the package).
+    /// TRUC already limits the package; the taproot leaves carry it too).
     #[must_use]
     pub fn csv_on_htlcs(self) -> bool {
-        self == ChannelType::Anchors
+        matches!(self, ChannelType::Anchors | ChannelType::SimpleTaproot)
+    }
+
+    /// Whether outputs are taproot (the segwit-v0 builders refuse this type).
+    #[must_use]
+    pub fn is_taproot(self) -> bool {
+        self == ChannelType::SimpleTaproot
     }
 
     /// Whether HTLC transactions pay no fee and the remote signs them with

@@ -4,8 +4,8 @@
 //! as internal key, second-level HTLC transactions with BIP-340 signatures, and the MuSig2
 //! signing of the commitment's key-path spend.
 //!
-//! Not a `ChannelType` variant: every BOLT 3 segwit-v0 builder matches on `ChannelType`
-//! exhaustively, and these outputs share none of their scripts.
+//! [`super::ChannelType::SimpleTaproot`] names the format; the segwit-v0 builders refuse it and
+//! [`TaprootCommitment::build`] takes a [`TaprootSpec`] (see [`TaprootSpec::from_commitment_spec`]).
 
 use bitcoin::absolute::LockTime;
 use bitcoin::hashes::Hash;
@@ -21,7 +21,7 @@ use bitcoin::taproot::{ControlBlock, LeafVersion, TapLeafHash, TaprootBuilder, T
 use bitcoin::transaction::Version;
 use bitcoin::{Amount, OutPoint, ScriptBuf, Sequence, Transaction, TxIn, TxOut, Txid, Witness};
 
-use super::commitment::{CommitmentKeys, Htlc, HtlcDirection, OutputRole, Side};
+use super::commitment::{CommitmentKeys, CommitmentSpec, Htlc, HtlcDirection, OutputRole, Side};
 use super::weight;
 use crate::crypto::keys::secp;
 use crate::crypto::musig2::{self, KeyAggContext, PubNonce, SecNonce, Session, Tweak};
@@ -248,6 +248,41 @@ pub struct TaprootSpec {
     pub keys: CommitmentKeys,
 }
 
+impl TaprootSpec {
+    /// The taproot reading of a BOLT 3 spec whose channel type is `simple_taproot` (the keys'
+    /// `local_funding` / `remote_funding` are the MuSig2 funding keys).
+    pub fn from_commitment_spec(s: &CommitmentSpec) -> Result<Self> {
+        if !s.channel_type.is_taproot() {
+            return Err(Error::invalid("not a simple_taproot spec").within("channel_type"));
+        }
+        Ok(TaprootSpec {
+            funding_outpoint: s.funding_outpoint,
+            funding_sat: s.funding_sat,
+            commitment_number: s.commitment_number,
+            obscuring_factor: s.obscuring_factor,
+            to_self_delay: s.to_self_delay,
+            dust_limit_sat: s.dust_limit_sat,
+            feerate_per_kw: s.feerate_per_kw,
+            funder: s.funder,
+            to_local_msat: s.to_local_msat,
+            to_remote_msat: s.to_remote_msat,
+            htlcs: s.htlcs.clone(),
+            keys: s.keys,
+        })
+    }
+}
+
+/// The proposal's names of an output's leaves, in leaf order (as its test vectors name them).
+#[must_use]
+pub fn leaf_names(role: OutputRole) -> &'static [&'static str] {
+    match role {
+        OutputRole::ToLocal => &["settle", "revocation"],
+        OutputRole::ToRemote => &["settle"],
+        OutputRole::LocalAnchor | OutputRole::RemoteAnchor | OutputRole::SharedAnchor => &["sweep"],
+        OutputRole::OfferedHtlc | OutputRole::ReceivedHtlc => &["timeout", "success"],
+    }
+}
+
 /// One output of a taproot commitment.
 #[derive(Debug, Clone)]
 pub struct TapCommitmentOutput {
@@ -274,6 +309,12 @@ pub struct TaprootCommitment {
     pub fee_sat: u64,
     /// Funding output spent.
     pub funding_prevout: TxOut,
+    /// Indices into `spec.htlcs` of the HTLCs left out as dust.
+    pub trimmed_htlcs: Vec<usize>,
+    /// Expected weight (the fee basis).
+    pub expected_weight: u64,
+    /// `feerate_per_kw × expected_weight / 1000`.
+    pub base_fee_sat: u64,
 }
 
 impl TaprootCommitment {
@@ -295,20 +336,27 @@ impl TaprootCommitment {
         if Some(total) != spec.funding_sat.checked_mul(1000) {
             return Err(Error::rule("balances and HTLCs must add up to the funding amount"));
         }
-        if spec.htlcs.len() > 2 * weight::MAX_HTLCS {
-            return Err(Error::rule("too many HTLCs"));
+        for dir in [HtlcDirection::Offered, HtlcDirection::Received] {
+            let n = spec.htlcs.iter().filter(|h| h.direction == dir).count();
+            if n > weight::MAX_HTLCS {
+                return Err(Error::rule(format!(
+                    "{n} {dir:?} HTLCs, at most {} per direction",
+                    weight::MAX_HTLCS
+                ))
+                .within("htlcs"));
+            }
         }
         let k = &spec.keys;
         let floor = spec.dust_limit_sat.max(1);
-        let untrimmed: Vec<usize> = (0..spec.htlcs.len())
-            .filter(|&i| spec.htlcs.get(i).is_some_and(|h| h.amount_msat / 1000 >= floor))
-            .collect();
+        // Zero-fee HTLC transactions: trimming by the dust limit alone.
+        let (untrimmed, trimmed_htlcs): (Vec<usize>, Vec<usize>) = (0..spec.htlcs.len())
+            .partition(|&i| spec.htlcs.get(i).is_some_and(|h| h.amount_msat / 1000 >= floor));
         let w = (untrimmed.len() as u64)
             .checked_mul(HTLC_OUTPUT_WEIGHT)
             .and_then(|x| x.checked_add(COMMITMENT_WEIGHT))
             .ok_or_else(|| Error::invalid("too many HTLCs"))?;
-        let cost =
-            weight::fee_sat(spec.feerate_per_kw, w)?.saturating_add(2 * weight::ANCHOR_OUTPUT_SAT);
+        let base_fee_sat = weight::fee_sat(spec.feerate_per_kw, w)?;
+        let cost = base_fee_sat.saturating_add(2 * weight::ANCHOR_OUTPUT_SAT);
         let (mut to_local, mut to_remote) = (spec.to_local_msat / 1000, spec.to_remote_msat / 1000);
         match spec.funder {
             Side::Local => to_local = to_local.saturating_sub(cost),
@@ -422,7 +470,16 @@ impl TaprootCommitment {
             value: Amount::from_sat(spec.funding_sat),
             script_pubkey: funding_script_pubkey(&k.local_funding, &k.remote_funding)?,
         };
-        Ok(TaprootCommitment { spec, tx, outputs: sorted, fee_sat, funding_prevout })
+        Ok(TaprootCommitment {
+            spec,
+            tx,
+            outputs: sorted,
+            fee_sat,
+            funding_prevout,
+            trimmed_htlcs,
+            expected_weight: w,
+            base_fee_sat,
+        })
     }
 
     /// The BIP 341 key-path message (`SIGHASH_DEFAULT`) the MuSig2 session signs.

@@ -45,6 +45,7 @@ pub fn commitment_base_weight(channel_type: ChannelType) -> u64 {
         ChannelType::StaticRemoteKey => COMMITMENT_WEIGHT,
         ChannelType::Anchors => COMMITMENT_WEIGHT_ANCHORS,
         ChannelType::ZeroFeeCommitments => COMMITMENT_WEIGHT_ZERO_FEE,
+        ChannelType::SimpleTaproot => super::taproot::COMMITMENT_WEIGHT,
     }
 }
 
