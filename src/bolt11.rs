@@ -21,6 +21,8 @@ use bitcoin::secp256k1::{Message, PublicKey, Secp256k1, VerifyOnly};
 use bitcoin::{Address, Network, PubkeyHash, ScriptHash, WitnessProgram, WitnessVersion};
 use serde_json::{json, Map, Value};
 
+pub use crate::check::Check;
+use crate::check::Checks;
 use crate::encoding::Reader;
 use crate::error::{Error, ErrorKind, Result};
 use crate::types::ShortChannelId;
@@ -92,17 +94,6 @@ pub struct Options {
     pub network: Option<Network>,
     /// The description committed to by `h`, when the reader has it; `None` skips the check.
     pub description: Option<String>,
-}
-
-/// One reader requirement and whether the invoice meets it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Check {
-    /// Short name, e.g. `payment_secret`.
-    pub check: &'static str,
-    /// True when the requirement holds.
-    pub ok: bool,
-    /// What was found.
-    pub detail: String,
 }
 
 /// The amount in the human-readable part.
@@ -796,9 +787,8 @@ impl Invoice {
 
     /// Runs the BOLT 11 reader requirements in spec order (and sets `node_id`).
     fn run_checks(&mut self, opts: &Options) {
-        let mut c: Vec<Check> = Vec::new();
-        let mut add =
-            |check: &'static str, ok: bool, detail: String| c.push(Check { check, ok, detail });
+        let mut c = Checks::default();
+        let mut add = |check: &'static str, ok: bool, detail: String| c.add(check, ok, detail);
 
         // Human-readable part: "if it does NOT understand the prefix: MUST fail the payment".
         add(
@@ -1013,7 +1003,7 @@ impl Invoice {
                 ),
             );
         }
-        self.checks = c;
+        self.checks = c.0;
     }
 
     /// The JSON report: prefix and amount, timestamp, the fields by BOLT name (first of each),
@@ -1083,12 +1073,7 @@ impl Invoice {
                 _ => Value::Null,
             },
         );
-        let checks: Vec<Value> = self
-            .checks
-            .iter()
-            .map(|c| json!({"check": c.check, "ok": c.ok, "detail": c.detail}))
-            .collect();
-        m.insert("checks".into(), checks.into());
+        m.insert("checks".into(), crate::check::to_json(&self.checks));
         m.insert("valid".into(), self.valid().into());
         Value::Object(m)
     }

@@ -204,7 +204,18 @@ fn offers_bytes(kind: Kind, b: &[u8]) -> Result<(), String> {
         now: Some(1_700_000_000),
         network: Some(bitcoin::Network::Bitcoin),
     };
-    let d = lnkit::offers::decode_bytes(kind, b.to_vec(), &opts).map_err(|e| e.to_string())?;
+    // The decoder checks records without building JSON; the JSON decoder of the same tables
+    // must give the same verdict and the same error.
+    let json = lnkit::encoding::tlv::parse_stream(&mut lnkit::encoding::Reader::new(b))
+        .and_then(|raw| lnkit::encoding::tlv::decode_records(kind.stream(), &raw))
+        .map_err(|e| e.within(kind.name()).to_string());
+    let d = lnkit::offers::decode_bytes(kind, b.to_vec(), &opts).map_err(|e| e.to_string());
+    match (&d, &json) {
+        (Ok(d), Ok(m)) => assert_eq!(&d.fields(), m, "{}", hex::encode(b)),
+        (Err(a), Err(b2)) => assert_eq!(a, b2, "{}", hex::encode(b)),
+        _ => panic!("check and JSON decode disagree on {}: {d:?} / {json:?}", hex::encode(b)),
+    }
+    let d = d?;
     // Rendering and the per-record view must not panic either.
     let _ = d.to_json();
     let _ = d.raw_rows();
