@@ -6,10 +6,12 @@
 //! Both sides start from the same strings. The LDK column comes from the dev-only harness
 //! `interop/ldk-offers` (`--bench N`), built here in release into `target/interop/`; LDK's
 //! invoice parse verifies the signature too, so both do the same work. Each figure is the best
-//! of three timed rounds (the machine is shared). Run: `cargo bench --bench offers`.
+//! of five timed rounds, lnkit's and LDK's alternating (the machine is shared).
+//! Run: `cargo bench --bench offers`.
 //!
-//! `cargo bench --bench offers -- --profile[=offers|invoices]` runs only lnkit's side, a fixed number of passes,
-//! for `valgrind --tool=callgrind` (instruction counts do not depend on the machine's load).
+//! `cargo bench --bench offers -- --profile[=offers|invoices]` runs only lnkit's side, a fixed
+//! number of passes, for `valgrind --tool=callgrind` (instruction counts do not depend on the
+//! machine's load).
 
 // A benchmark stops on a broken set-up: expect/assert are its error path.
 #![allow(clippy::expect_used, clippy::panic, clippy::print_stdout, clippy::indexing_slicing)]
@@ -24,7 +26,7 @@ use lnkit::offers::decode_str;
 use serde_json::Value;
 
 /// Timed rounds per figure; the best one is printed.
-const ROUNDS: usize = 3;
+const ROUNDS: usize = 5;
 /// Wall time each round aims for.
 const ROUND_SECS: f64 = 0.4;
 
@@ -33,31 +35,47 @@ fn shared() -> PathBuf {
         .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"), PathBuf::from)
 }
 
-/// Mean µs per item over passes of `items`, doubling the passes until a round lasts
-/// [`ROUND_SECS`]; best of [`ROUNDS`]. Returns (µs, passes of the last round).
-fn time_per_item<T>(items: &[T], mut f: impl FnMut(&T)) -> (f64, usize) {
+/// Passes over `items` that make one round last about [`ROUND_SECS`].
+fn calibrate<T>(items: &[T], f: &mut impl FnMut(&T)) -> usize {
     let mut passes = 1usize;
     loop {
         let start = Instant::now();
         for _ in 0..passes {
-            items.iter().for_each(&mut f);
+            items.iter().for_each(&mut *f);
         }
         if start.elapsed().as_secs_f64() >= ROUND_SECS / 4.0 || passes >= 1 << 22 {
-            break;
+            return passes * 4;
         }
         passes *= 2;
     }
-    passes *= 4;
-    let best = (0..ROUNDS)
-        .map(|_| {
-            let start = Instant::now();
-            for _ in 0..passes {
-                items.iter().for_each(&mut f);
-            }
-            start.elapsed().as_secs_f64() * 1e6 / (passes * items.len()) as f64
-        })
-        .fold(f64::INFINITY, f64::min);
-    (best, passes)
+}
+
+/// Mean µs per item of one round of `passes` passes.
+fn round<T>(items: &[T], passes: usize, f: &mut impl FnMut(&T)) -> f64 {
+    let start = Instant::now();
+    for _ in 0..passes {
+        items.iter().for_each(&mut *f);
+    }
+    start.elapsed().as_secs_f64() * 1e6 / (passes * items.len()) as f64
+}
+
+/// Best of [`ROUNDS`] rounds for lnkit and for LDK, the two alternating so that a change in the
+/// machine's load hits both columns alike.
+fn compare<T>(
+    items: &[T],
+    mut f: impl FnMut(&T),
+    ldk: Option<&PathBuf>,
+    strings: &[String],
+) -> (f64, Option<f64>) {
+    let passes = calibrate(items, &mut f);
+    let (mut ours, mut theirs) = (f64::INFINITY, ldk.map(|_| f64::INFINITY));
+    for _ in 0..ROUNDS {
+        ours = ours.min(round(items, passes, &mut f));
+        if let (Some(bin), Some(t)) = (ldk, theirs.as_mut()) {
+            *t = t.min(ldk_round(bin, strings, passes));
+        }
+    }
+    (ours, theirs)
 }
 
 /// Builds the LDK harness in release (offline first, so a warm cache needs no network).
@@ -110,16 +128,12 @@ fn ldk_accepts(bin: &PathBuf, inputs: &[String]) -> Vec<bool> {
         .collect()
 }
 
-/// LDK's mean µs per input, best of [`ROUNDS`] runs of `passes` passes.
-fn ldk_time(bin: &PathBuf, inputs: &[String], passes: usize) -> f64 {
-    (0..ROUNDS)
-        .map(|_| {
-            let out = run_harness(bin, &["--bench".into(), passes.to_string()], inputs);
-            let v: Value = serde_json::from_str(out.trim()).expect("bench json");
-            assert_eq!(v["accepted"].as_u64(), Some(inputs.len() as u64), "LDK refused an input");
-            v["mean_us_per_input"].as_f64().expect("mean")
-        })
-        .fold(f64::INFINITY, f64::min)
+/// LDK's mean µs per input over `passes` passes (one harness run).
+fn ldk_round(bin: &PathBuf, inputs: &[String], passes: usize) -> f64 {
+    let out = run_harness(bin, &["--bench".into(), passes.to_string()], inputs);
+    let v: Value = serde_json::from_str(out.trim()).expect("bench json");
+    assert_eq!(v["accepted"].as_u64(), Some(inputs.len() as u64), "LDK refused an input");
+    v["mean_us_per_input"].as_f64().expect("mean")
 }
 
 fn row(what: &str, n: usize, ours: f64, ldk: Option<f64>) {
@@ -192,21 +206,29 @@ fn main() {
         "{:<46} {:>5} {:>12} {:>12} {:>7}",
         "decode (µs per item)", "items", "lnkit", "LDK 0.2.7", "ratio"
     );
-    let (t, passes) = time_per_item(&offers, |s| {
-        black_box(decode_str(black_box(s)).expect("decodes"));
-    });
-    let l = ldk.as_ref().map(|b| ldk_time(b, &offers, passes));
+    let (t, l) = compare(
+        &offers,
+        |s| {
+            black_box(decode_str(black_box(s)).expect("decodes"));
+        },
+        ldk.as_ref(),
+        &offers,
+    );
     row("offers.txt lno (valid)", offers.len(), t, l);
 
     for (s, what) in &invoices {
         let one = [(*s).to_string()];
         // decode_str = bech32 + TLV parse + field checks + Merkle root + every reader check,
         // which includes the BIP-340 signature verification.
-        let (t, passes) = time_per_item(&one, |s| {
-            let d = decode_str(black_box(s)).expect("decodes");
-            black_box(d.valid());
-        });
-        let l = ldk.as_ref().map(|b| ldk_time(b, &one, passes));
+        let (t, l) = compare(
+            &one,
+            |s| {
+                let d = decode_str(black_box(s)).expect("decodes");
+                black_box(d.valid());
+            },
+            ldk.as_ref(),
+            &one,
+        );
         row(&format!("{what} +merkle+sig"), 1, t, l);
     }
     println!("target: lnkit ≤ 0.8 × LDK on each row (ratio = lnkit / LDK)");
