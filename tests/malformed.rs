@@ -495,6 +495,44 @@ fn cli_ln_offer_decode_malformed_is_one_line_error() {
 }
 
 #[test]
+fn cli_ln_offer_bolt11_and_bip353_malformed_are_one_line_errors() {
+    let mut n = 0;
+    // BOLT 11 through `decode`: truncated at every 7th character, and characters replaced.
+    let b39 = vector_json("blips/blip-0039-bolt11-blinded-paths.json");
+    let inv = b39["invoice"].as_str().unwrap();
+    let mut bad: Vec<String> = (4..inv.len()).step_by(7).map(|i| inv[..i].to_owned()).collect();
+    for i in (4..inv.len()).step_by(31) {
+        let mut b = inv.as_bytes().to_vec();
+        b[i] = if b[i] == b'q' { b'p' } else { b'q' };
+        bad.push(String::from_utf8(b).unwrap());
+    }
+    for s in &bad {
+        let o = cli("ln-offer").args(["decode", "--now", "none", s]).run();
+        assert!(o.code == 0 || o.code == 1, "{s}: {o:?}");
+        if o.code == 1 && o.stdout.is_empty() {
+            o.one_line_error();
+        }
+        n += 1;
+    }
+    // BIP 353 proofs cut short and bit-flipped: refused in one line (or still valid).
+    let v = vector_json("bips/bip-0353/bip-0353-examples.json");
+    let proof = hex::decode(v["proofs"][2]["proof_hex"].as_str().unwrap()).unwrap();
+    let mut rng = Rng(353);
+    for m in mutations(&proof, &mut rng).into_iter().step_by(97) {
+        let o = cli("ln-offer")
+            .args(["bip353", "--now", "1754600000", "--proof"])
+            .arg(hex::encode(&m))
+            .run();
+        assert!(o.code == 0 || o.code == 1, "{o:?}");
+        if o.code == 1 && o.stdout.is_empty() {
+            o.one_line_error();
+        }
+        n += 1;
+    }
+    assert!(n >= 40, "{n}");
+}
+
+#[test]
 fn cli_ptlc_malformed_presig_is_one_line_error() {
     let mut rng = Rng(11);
     let mut n = 0;
