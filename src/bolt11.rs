@@ -10,14 +10,12 @@
 //! Only text that cannot be read at all (bad bech32, checksum, truncated field, amount syntax) is
 //! an [`Error`].
 
-use std::sync::OnceLock;
-
 use bitcoin::bech32::primitives::checksum::Checksum;
 use bitcoin::bech32::primitives::decode::UncheckedHrpstring;
 use bitcoin::bech32::Fe32;
 use bitcoin::hashes::{sha256, Hash};
 use bitcoin::secp256k1::ecdsa::{RecoverableSignature, RecoveryId, Signature};
-use bitcoin::secp256k1::{Message, PublicKey, Secp256k1, VerifyOnly};
+use bitcoin::secp256k1::{All, Message, PublicKey, Secp256k1};
 use bitcoin::{Address, Network, PubkeyHash, ScriptHash, WitnessProgram, WitnessVersion};
 use serde_json::{json, Map, Value};
 
@@ -242,9 +240,9 @@ pub struct Invoice {
     pub checks: Vec<Check>,
 }
 
-fn secp() -> &'static Secp256k1<VerifyOnly> {
-    static CTX: OnceLock<Secp256k1<VerifyOnly>> = OnceLock::new();
-    CTX.get_or_init(Secp256k1::verification_only)
+/// The crate's one shared context.
+fn secp() -> &'static Secp256k1<All> {
+    crate::crypto::keys::secp()
 }
 
 /// Decodes a BOLT 11 string (an optional `lightning:` prefix is stripped) with no reader context.

@@ -13,11 +13,10 @@ use bitcoin::secp256k1::{
 
 use crate::error::{Error, ErrorKind, Result};
 
-/// One shared context: creating one randomizes it (an EC multiplication), which would
-/// dominate a decode.
+/// The crate's one shared context (`crypto::keys::secp`): creating one randomizes it (an EC
+/// multiplication), which would dominate a decode.
 pub fn secp() -> &'static Secp256k1<All> {
-    static CTX: OnceLock<Secp256k1<All>> = OnceLock::new();
-    CTX.get_or_init(Secp256k1::new)
+    crate::crypto::keys::secp()
 }
 
 /// Types 240..=1000 are signature records: outside the tree.
