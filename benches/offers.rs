@@ -7,7 +7,8 @@
 //! `interop/ldk-offers` (`--bench N`), built here in release into `target/interop/`; LDK's
 //! invoice parse verifies the signature too, so both do the same work. Each figure is the best
 //! of five timed rounds, lnkit's and LDK's alternating (the machine is shared).
-//! Run: `cargo bench --bench offers`.
+//! Run: `cargo bench --bench offers` (add `--no-default-features` to skip building
+//! libbitcoinconsensus, which this benchmark does not use).
 //!
 //! `cargo bench --bench offers -- --profile[=offers|invoices]` runs only lnkit's side, a fixed
 //! number of passes, for `valgrind --tool=callgrind` (instruction counts do not depend on the
