@@ -31,13 +31,15 @@ struct Cli {
 #[allow(clippy::large_enum_variant)]
 #[derive(Subcommand, Debug)]
 enum Cmd {
-    /// Decode an offer, invoice_request or invoice (string or TLV hex) into JSON with every
-    /// reader check; exits 1 when a check fails (the report is still printed)
+    /// Decode an offer, invoice_request or invoice (string or TLV hex), or a BOLT 11 invoice,
+    /// into JSON with every reader check; exits 1 when a check fails (the report is still
+    /// printed)
     Decode {
-        /// `lno1…`, `lnr1…`, `lni1…` (with `+` joins), or the TLV stream as hex; '-' or
-        /// omitted reads stdin
+        /// `lno1…`, `lnr1…`, `lni1…` (with `+` joins), the TLV stream as hex, or a BOLT 11
+        /// invoice (`lnbc…`, `lntb…`, `lntbs…`, `lnbcrt…`, `lnsb…`); '-' or omitted reads stdin
         input: Option<String>,
-        /// One JSON line per TLV record: type, name, length, value hex, Merkle leaf
+        /// One JSON line per TLV record: type, name, length, value hex, Merkle leaf (BOLT 11:
+        /// one line per tagged field)
         #[arg(long)]
         raw: bool,
         /// Kind of a hex input (default: guessed from its TLV types)
@@ -80,6 +82,23 @@ enum Cmd {
         /// Records as TYPE=HEX (e.g. 10=74657374 22=02eec7…)
         #[arg(value_name = "TYPE=HEX", required = true)]
         records: Vec<String>,
+    },
+    /// Verify a BIP 353 DNSSEC proof (RFC 9102, no live DNS) for user@domain at --now and
+    /// print the name, the bitcoin: URI, the validity window and the offer it carries
+    /// (decoded); exits 1 when the proof or the offer fails
+    Bip353 {
+        /// The human-readable name, user@domain (a leading ₿ is dropped); default: the name
+        /// inside a PSBT_OUT_DNSSEC_PROOF value
+        #[arg(long, value_name = "USER@DOMAIN")]
+        name: Option<String>,
+        /// The proof: hex, a file (binary or hex), or '-' for stdin; either the RFC 9102
+        /// AuthenticationChain or a PSBT_OUT_DNSSEC_PROOF value (1-byte length, name, proof)
+        #[arg(long, value_name = "HEX|FILE|-")]
+        proof: String,
+        /// Time to check the RRSIG validity window and the offer's expiry at, seconds since
+        /// 1970 (default: the system clock)
+        #[arg(long, value_name = "SECS")]
+        now: Option<u64>,
     },
     /// Recurrence schedule (bolts PR #1240): period starts, pay windows, amounts
     Periods {
@@ -345,6 +364,7 @@ fn main() -> ExitCode {
                 &time,
             ),
             Cmd::Encode { hrp, hex, records } => encode(hrp, hex, &records),
+            Cmd::Bip353 { name, proof, now } => bip353(&cli.common, name.as_deref(), &proof, now),
             Cmd::Periods {
                 offer,
                 time_unit,
@@ -405,6 +425,62 @@ fn parse_input(text: &str, kind: Option<Kind>, opts: &Options) -> anyhow::Result
     Ok(lnkit::offers::decode_bytes(kind, bytes, opts)?)
 }
 
+/// True for a BOLT 11 invoice (`lnbc…`, `lntb…`, `lntbs…`, `lnbcrt…`, `lnsb…`, optionally after
+/// `lightning:`), as opposed to a BOLT 12 string (`lno`/`lnr`/`lni`) or hex.
+fn is_bolt11(text: &str) -> bool {
+    let t = text.trim();
+    let t = t
+        .get(..10)
+        .filter(|p| p.eq_ignore_ascii_case("lightning:"))
+        .and_then(|_| t.get(10..))
+        .unwrap_or(t);
+    t.get(..4)
+        .is_some_and(|p| ["lnbc", "lntb", "lnsb"].iter().any(|b11| p.eq_ignore_ascii_case(b11)))
+}
+
+fn decode_bolt11(
+    common: &Common,
+    text: &str,
+    raw: bool,
+    kind: Option<KindArg>,
+    time: &Now,
+) -> anyhow::Result<()> {
+    if kind.is_some() {
+        return common::usage("--type applies to BOLT 12 TLV hex, not to a BOLT 11 invoice");
+    }
+    let opts = lnkit::bolt11::Options {
+        now: time.get()?,
+        network: reader_network(common)?,
+        description: None,
+    };
+    let inv = lnkit::bolt11::decode_str_with(text, &opts)?;
+    let rows = || inv.fields.iter().map(lnkit::bolt11::TaggedField::to_json).collect();
+    print_decoded(raw, rows, || inv.to_json(), inv.valid())
+}
+
+/// Prints a decode: with `raw` one JSON line per row, else the report, then exit 1 (after
+/// printing) when a check failed.
+fn print_decoded(
+    raw: bool,
+    rows: impl FnOnce() -> Vec<Value>,
+    report: impl FnOnce() -> Value,
+    valid: bool,
+) -> anyhow::Result<()> {
+    let mut out = Out::new();
+    if raw {
+        for row in rows() {
+            out.json_line(&row)?;
+        }
+    } else {
+        out.json(&report())?;
+    }
+    out.flush()?;
+    if !raw && !valid {
+        return Err(common::ChecksFailed.into());
+    }
+    Ok(())
+}
+
 fn decode(
     common: &Common,
     input: Option<&str>,
@@ -412,22 +488,13 @@ fn decode(
     kind: Option<KindArg>,
     time: &Now,
 ) -> anyhow::Result<()> {
-    let text = common::read_data(input, "offer, invoice_request or invoice")?;
+    let text = common::read_data(input, "offer, invoice_request, invoice or BOLT 11 invoice")?;
+    if is_bolt11(&text) {
+        return decode_bolt11(common, &text, raw, kind, time);
+    }
     let opts = Options { now: time.get()?, network: reader_network(common)? };
     let d = parse_input(&text, kind.map(kind_of), &opts)?;
-    let mut out = Out::new();
-    if raw {
-        for row in d.raw_rows() {
-            out.json_line(&row)?;
-        }
-    } else {
-        out.json(&d.to_json())?;
-    }
-    out.flush()?;
-    if !raw && !d.valid() {
-        return Err(common::ChecksFailed.into());
-    }
-    Ok(())
+    print_decoded(raw, || d.raw_rows(), || d.to_json(), d.valid())
 }
 
 fn secret_key(key: &Key) -> anyhow::Result<SecretKey> {
@@ -805,10 +872,7 @@ fn verify(
             report.insert(name.into(), d.to_json());
         }
     }
-    report.insert(
-        "checks".into(),
-        checks.iter().map(|c| json!({"check": c.check, "ok": c.ok, "detail": c.detail})).collect(),
-    );
+    report.insert("checks".into(), lnkit::check::to_json(&checks));
     report.insert("valid".into(), valid.into());
     let mut out = Out::new();
     out.json(&Value::Object(report))?;
@@ -837,6 +901,74 @@ fn encode(hrp: Hrp, as_hex: bool, records: &[String]) -> anyhow::Result<()> {
     let mut out = Out::new();
     out.line(&if as_hex { hex::encode(&bytes) } else { string::encode(hrp, &bytes) })?;
     out.flush()?;
+    Ok(())
+}
+
+/// The proof bytes from hex, a file (binary or hex text) or '-' (stdin, binary or hex text).
+fn proof_bytes(arg: &str) -> anyhow::Result<Vec<u8>> {
+    let path = std::path::Path::new(arg);
+    let bytes = if arg == "-" {
+        common::read_stdin_bytes()?
+    } else if path.is_file() {
+        common::read_file(path)?
+    } else {
+        return common::hex_arg(arg).context("--proof: not hex and not a file");
+    };
+    // A file or stdin may hold the proof as hex text.
+    match std::str::from_utf8(&bytes).ok().map(str::trim) {
+        Some(t) if !t.is_empty() && t.bytes().all(|b| b.is_ascii_hexdigit()) => common::hex_arg(t),
+        _ => Ok(bytes),
+    }
+}
+
+fn bip353(
+    common: &Common,
+    name: Option<&str>,
+    proof: &str,
+    now: Option<u64>,
+) -> anyhow::Result<()> {
+    let bytes = proof_bytes(proof)?;
+    let now = now.unwrap_or_else(now_secs);
+    let res = match name {
+        None => lnkit::bip353::verify_psbt_proof(&bytes, now)?,
+        Some(n) => {
+            let (user, domain) = lnkit::bip353::parse_name(n)?;
+            // A PSBT_OUT_DNSSEC_PROOF value starts with the length-prefixed name itself.
+            let want = format!("{user}@{domain}");
+            let psbt = bytes.split_first().is_some_and(|(&len, rest)| {
+                rest.get(..usize::from(len)).is_some_and(|p| p == want.as_bytes())
+            });
+            if psbt {
+                lnkit::bip353::verify_psbt_proof(&bytes, now)?
+            } else {
+                lnkit::bip353::verify_proof(&want, &bytes, now)?
+            }
+        }
+    };
+    let mut report = res.to_json();
+    let mut valid = true;
+    if let (Some(offer), Some(m)) = (res.parsed.offer(), report.as_object_mut()) {
+        let opts = Options { now: Some(now), network: reader_network(common)? };
+        match lnkit::offers::decode_str_with(offer, &opts) {
+            Ok(d) => {
+                valid = d.valid() && d.kind == Kind::Offer;
+                m.insert("offer_decoded".into(), d.to_json());
+            }
+            Err(e) => {
+                valid = false;
+                m.insert("offer_error".into(), e.to_string().into());
+            }
+        }
+    }
+    if let Some(m) = report.as_object_mut() {
+        m.insert("valid".into(), valid.into());
+    }
+    let mut out = Out::new();
+    out.json(&report)?;
+    out.flush()?;
+    if !valid {
+        return Err(common::ChecksFailed.into());
+    }
     Ok(())
 }
 

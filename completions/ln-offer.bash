@@ -16,6 +16,9 @@ _ln__offer() {
             ",$1")
                 cmd="ln__offer"
                 ;;
+            ln__offer,bip353)
+                cmd="ln__offer__subcmd__bip353"
+                ;;
             ln__offer,create)
                 cmd="ln__offer__subcmd__create"
                 ;;
@@ -58,6 +61,9 @@ _ln__offer() {
             ln__offer__subcmd__create__subcmd__help,offer)
                 cmd="ln__offer__subcmd__create__subcmd__help__subcmd__offer"
                 ;;
+            ln__offer__subcmd__help,bip353)
+                cmd="ln__offer__subcmd__help__subcmd__bip353"
+                ;;
             ln__offer__subcmd__help,create)
                 cmd="ln__offer__subcmd__help__subcmd__create"
                 ;;
@@ -92,7 +98,7 @@ _ln__offer() {
 
     case "${cmd}" in
         ln__offer)
-            opts="-h -V --network --json --generate --generate-dir --help --version decode create verify encode periods help"
+            opts="-h -V --network --json --generate --generate-dir --help --version decode create verify encode bip353 periods help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -107,6 +113,36 @@ _ln__offer() {
                     return 0
                     ;;
                 --generate-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__offer__subcmd__bip353)
+            opts="-h --name --proof --now --network --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proof)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --now)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -476,8 +512,22 @@ _ln__offer() {
             return 0
             ;;
         ln__subcmd__offer__subcmd__help)
-            opts="decode create verify encode periods help"
+            opts="decode create verify encode bip353 periods help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ln__subcmd__offer__subcmd__help__subcmd__bip353)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

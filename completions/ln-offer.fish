@@ -33,10 +33,11 @@ complete -c ln-offer -n "__fish_ln_offer_needs_command" -l generate-dir -d 'With
 complete -c ln-offer -n "__fish_ln_offer_needs_command" -l json -d 'Print JSON (decoders always print JSON; builders print JSON with details)'
 complete -c ln-offer -n "__fish_ln_offer_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ln-offer -n "__fish_ln_offer_needs_command" -s V -l version -d 'Print version'
-complete -c ln-offer -n "__fish_ln_offer_needs_command" -f -a "decode" -d 'Decode an offer, invoice_request or invoice (string or TLV hex) into JSON with every reader check; exits 1 when a check fails (the report is still printed)'
+complete -c ln-offer -n "__fish_ln_offer_needs_command" -f -a "decode" -d 'Decode an offer, invoice_request or invoice (string or TLV hex), or a BOLT 11 invoice, into JSON with every reader check; exits 1 when a check fails (the report is still printed)'
 complete -c ln-offer -n "__fish_ln_offer_needs_command" -f -a "create" -d 'Create and sign an offer, invoice_request or invoice'
 complete -c ln-offer -n "__fish_ln_offer_needs_command" -f -a "verify" -d 'Check a chain offer → invoice_request → invoice (mirrored fields byte-equal, signatures, amounts, node id, expiry) and a preimage against the payment hash'
 complete -c ln-offer -n "__fish_ln_offer_needs_command" -f -a "encode" -d 'Encode raw records `TYPE=HEX` (in the order given, so invalid strings can be made)'
+complete -c ln-offer -n "__fish_ln_offer_needs_command" -f -a "bip353" -d 'Verify a BIP 353 DNSSEC proof (RFC 9102, no live DNS) for user@domain at --now and print the name, the bitcoin: URI, the validity window and the offer it carries (decoded); exits 1 when the proof or the offer fails'
 complete -c ln-offer -n "__fish_ln_offer_needs_command" -f -a "periods" -d 'Recurrence schedule (bolts PR #1240): period starts, pay windows, amounts'
 complete -c ln-offer -n "__fish_ln_offer_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ln-offer -n "__fish_ln_offer_using_subcommand decode" -l type -d 'Kind of a hex input (default: guessed from its TLV types)' -r -f -a "offer\t''
@@ -45,7 +46,7 @@ invoice\t''
 invoice-error\t''"
 complete -c ln-offer -n "__fish_ln_offer_using_subcommand decode" -l now -d 'Current time for expiry checks: seconds since 1970, or \'none\' to skip them (default: the system clock)' -r
 complete -c ln-offer -n "__fish_ln_offer_using_subcommand decode" -l network -d 'Chain for addresses, chain hashes and invoices [env: LN_NETWORK]' -r
-complete -c ln-offer -n "__fish_ln_offer_using_subcommand decode" -l raw -d 'One JSON line per TLV record: type, name, length, value hex, Merkle leaf'
+complete -c ln-offer -n "__fish_ln_offer_using_subcommand decode" -l raw -d 'One JSON line per TLV record: type, name, length, value hex, Merkle leaf (BOLT 11: one line per tagged field)'
 complete -c ln-offer -n "__fish_ln_offer_using_subcommand decode" -l json -d 'Print JSON (decoders always print JSON; builders print JSON with details)'
 complete -c ln-offer -n "__fish_ln_offer_using_subcommand decode" -s h -l help -d 'Print help'
 complete -c ln-offer -n "__fish_ln_offer_using_subcommand create; and not __fish_seen_subcommand_from offer invoice-request invoice help" -l network -d 'Chain for addresses, chain hashes and invoices [env: LN_NETWORK]' -r
@@ -130,6 +131,12 @@ complete -c ln-offer -n "__fish_ln_offer_using_subcommand encode" -l network -d 
 complete -c ln-offer -n "__fish_ln_offer_using_subcommand encode" -l hex -d 'Print the TLV stream as hex instead of the string'
 complete -c ln-offer -n "__fish_ln_offer_using_subcommand encode" -l json -d 'Print JSON (decoders always print JSON; builders print JSON with details)'
 complete -c ln-offer -n "__fish_ln_offer_using_subcommand encode" -s h -l help -d 'Print help'
+complete -c ln-offer -n "__fish_ln_offer_using_subcommand bip353" -l name -d 'The human-readable name, user@domain (a leading ₿ is dropped); default: the name inside a PSBT_OUT_DNSSEC_PROOF value' -r
+complete -c ln-offer -n "__fish_ln_offer_using_subcommand bip353" -l proof -d 'The proof: hex, a file (binary or hex), or \'-\' for stdin; either the RFC 9102 AuthenticationChain or a PSBT_OUT_DNSSEC_PROOF value (1-byte length, name, proof)' -r
+complete -c ln-offer -n "__fish_ln_offer_using_subcommand bip353" -l now -d 'Time to check the RRSIG validity window and the offer\'s expiry at, seconds since 1970 (default: the system clock)' -r
+complete -c ln-offer -n "__fish_ln_offer_using_subcommand bip353" -l network -d 'Chain for addresses, chain hashes and invoices [env: LN_NETWORK]' -r
+complete -c ln-offer -n "__fish_ln_offer_using_subcommand bip353" -l json -d 'Print JSON (decoders always print JSON; builders print JSON with details)'
+complete -c ln-offer -n "__fish_ln_offer_using_subcommand bip353" -s h -l help -d 'Print help'
 complete -c ln-offer -n "__fish_ln_offer_using_subcommand periods" -l offer -d 'Take the recurrence from this offer (or invoice_request / invoice)' -r
 complete -c ln-offer -n "__fish_ln_offer_using_subcommand periods" -l time-unit -d '0 seconds, 1 days, 2 months (without --offer)' -r
 complete -c ln-offer -n "__fish_ln_offer_using_subcommand periods" -l period -d 'Period length in time units (without --offer)' -r
@@ -143,12 +150,13 @@ complete -c ln-offer -n "__fish_ln_offer_using_subcommand periods" -l network -d
 complete -c ln-offer -n "__fish_ln_offer_using_subcommand periods" -l proportional -d 'Scale the amount to the time left in the period at --now (without --offer)'
 complete -c ln-offer -n "__fish_ln_offer_using_subcommand periods" -l json -d 'Print JSON (decoders always print JSON; builders print JSON with details)'
 complete -c ln-offer -n "__fish_ln_offer_using_subcommand periods" -s h -l help -d 'Print help'
-complete -c ln-offer -n "__fish_ln_offer_using_subcommand help; and not __fish_seen_subcommand_from decode create verify encode periods help" -f -a "decode" -d 'Decode an offer, invoice_request or invoice (string or TLV hex) into JSON with every reader check; exits 1 when a check fails (the report is still printed)'
-complete -c ln-offer -n "__fish_ln_offer_using_subcommand help; and not __fish_seen_subcommand_from decode create verify encode periods help" -f -a "create" -d 'Create and sign an offer, invoice_request or invoice'
-complete -c ln-offer -n "__fish_ln_offer_using_subcommand help; and not __fish_seen_subcommand_from decode create verify encode periods help" -f -a "verify" -d 'Check a chain offer → invoice_request → invoice (mirrored fields byte-equal, signatures, amounts, node id, expiry) and a preimage against the payment hash'
-complete -c ln-offer -n "__fish_ln_offer_using_subcommand help; and not __fish_seen_subcommand_from decode create verify encode periods help" -f -a "encode" -d 'Encode raw records `TYPE=HEX` (in the order given, so invalid strings can be made)'
-complete -c ln-offer -n "__fish_ln_offer_using_subcommand help; and not __fish_seen_subcommand_from decode create verify encode periods help" -f -a "periods" -d 'Recurrence schedule (bolts PR #1240): period starts, pay windows, amounts'
-complete -c ln-offer -n "__fish_ln_offer_using_subcommand help; and not __fish_seen_subcommand_from decode create verify encode periods help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ln-offer -n "__fish_ln_offer_using_subcommand help; and not __fish_seen_subcommand_from decode create verify encode bip353 periods help" -f -a "decode" -d 'Decode an offer, invoice_request or invoice (string or TLV hex), or a BOLT 11 invoice, into JSON with every reader check; exits 1 when a check fails (the report is still printed)'
+complete -c ln-offer -n "__fish_ln_offer_using_subcommand help; and not __fish_seen_subcommand_from decode create verify encode bip353 periods help" -f -a "create" -d 'Create and sign an offer, invoice_request or invoice'
+complete -c ln-offer -n "__fish_ln_offer_using_subcommand help; and not __fish_seen_subcommand_from decode create verify encode bip353 periods help" -f -a "verify" -d 'Check a chain offer → invoice_request → invoice (mirrored fields byte-equal, signatures, amounts, node id, expiry) and a preimage against the payment hash'
+complete -c ln-offer -n "__fish_ln_offer_using_subcommand help; and not __fish_seen_subcommand_from decode create verify encode bip353 periods help" -f -a "encode" -d 'Encode raw records `TYPE=HEX` (in the order given, so invalid strings can be made)'
+complete -c ln-offer -n "__fish_ln_offer_using_subcommand help; and not __fish_seen_subcommand_from decode create verify encode bip353 periods help" -f -a "bip353" -d 'Verify a BIP 353 DNSSEC proof (RFC 9102, no live DNS) for user@domain at --now and print the name, the bitcoin: URI, the validity window and the offer it carries (decoded); exits 1 when the proof or the offer fails'
+complete -c ln-offer -n "__fish_ln_offer_using_subcommand help; and not __fish_seen_subcommand_from decode create verify encode bip353 periods help" -f -a "periods" -d 'Recurrence schedule (bolts PR #1240): period starts, pay windows, amounts'
+complete -c ln-offer -n "__fish_ln_offer_using_subcommand help; and not __fish_seen_subcommand_from decode create verify encode bip353 periods help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ln-offer -n "__fish_ln_offer_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "offer" -d 'Create an offer (`lno1…`); the signing key\'s public key is offer_issuer_id'
 complete -c ln-offer -n "__fish_ln_offer_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "invoice-request" -d 'Create an invoice_request for an offer, signed by the payer key (invreq_payer_id)'
 complete -c ln-offer -n "__fish_ln_offer_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "invoice" -d 'Create an invoice answering an invoice_request, signed by the node key (invoice_node_id)'

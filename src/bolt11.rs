@@ -10,17 +10,17 @@
 //! Only text that cannot be read at all (bad bech32, checksum, truncated field, amount syntax) is
 //! an [`Error`].
 
-use std::sync::OnceLock;
-
 use bitcoin::bech32::primitives::checksum::Checksum;
 use bitcoin::bech32::primitives::decode::UncheckedHrpstring;
 use bitcoin::bech32::Fe32;
 use bitcoin::hashes::{sha256, Hash};
 use bitcoin::secp256k1::ecdsa::{RecoverableSignature, RecoveryId, Signature};
-use bitcoin::secp256k1::{Message, PublicKey, Secp256k1, VerifyOnly};
+use bitcoin::secp256k1::{All, Message, PublicKey, Secp256k1};
 use bitcoin::{Address, Network, PubkeyHash, ScriptHash, WitnessProgram, WitnessVersion};
 use serde_json::{json, Map, Value};
 
+pub use crate::check::Check;
+use crate::check::Checks;
 use crate::encoding::Reader;
 use crate::error::{Error, ErrorKind, Result};
 use crate::types::ShortChannelId;
@@ -92,17 +92,6 @@ pub struct Options {
     pub network: Option<Network>,
     /// The description committed to by `h`, when the reader has it; `None` skips the check.
     pub description: Option<String>,
-}
-
-/// One reader requirement and whether the invoice meets it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Check {
-    /// Short name, e.g. `payment_secret`.
-    pub check: &'static str,
-    /// True when the requirement holds.
-    pub ok: bool,
-    /// What was found.
-    pub detail: String,
 }
 
 /// The amount in the human-readable part.
@@ -251,9 +240,9 @@ pub struct Invoice {
     pub checks: Vec<Check>,
 }
 
-fn secp() -> &'static Secp256k1<VerifyOnly> {
-    static CTX: OnceLock<Secp256k1<VerifyOnly>> = OnceLock::new();
-    CTX.get_or_init(Secp256k1::verification_only)
+/// The crate's one shared context.
+fn secp() -> &'static Secp256k1<All> {
+    crate::crypto::keys::secp()
 }
 
 /// Decodes a BOLT 11 string (an optional `lightning:` prefix is stripped) with no reader context.
@@ -796,9 +785,8 @@ impl Invoice {
 
     /// Runs the BOLT 11 reader requirements in spec order (and sets `node_id`).
     fn run_checks(&mut self, opts: &Options) {
-        let mut c: Vec<Check> = Vec::new();
-        let mut add =
-            |check: &'static str, ok: bool, detail: String| c.push(Check { check, ok, detail });
+        let mut c = Checks::default();
+        let mut add = |check: &'static str, ok: bool, detail: String| c.add(check, ok, detail);
 
         // Human-readable part: "if it does NOT understand the prefix: MUST fail the payment".
         add(
@@ -1013,7 +1001,7 @@ impl Invoice {
                 ),
             );
         }
-        self.checks = c;
+        self.checks = c.0;
     }
 
     /// The JSON report: prefix and amount, timestamp, the fields by BOLT name (first of each),
@@ -1083,12 +1071,7 @@ impl Invoice {
                 _ => Value::Null,
             },
         );
-        let checks: Vec<Value> = self
-            .checks
-            .iter()
-            .map(|c| json!({"check": c.check, "ok": c.ok, "detail": c.detail}))
-            .collect();
-        m.insert("checks".into(), checks.into());
+        m.insert("checks".into(), crate::check::to_json(&self.checks));
         m.insert("valid".into(), self.valid().into());
         Value::Object(m)
     }

@@ -6,6 +6,7 @@
 //! |---|---|
 //! | [`bolt11`] | BOLT 11 invoices (all tagged fields, signature, recovery) and bLIP 39 blinded paths |
 //! | [`bip353`] | BIP 353 DNS payment instructions: RFC 9102 DNSSEC proof to `bitcoin:` URI and offer |
+//! | [`check`] | the `{check, ok, detail}` rows of BOLT 11 and BOLT 12 reader requirements |
 //! | [`error`] | one error type with the byte offset and field path |
 //! | [`encoding`] | BOLT 1 fundamental types: BigSize, truncated and signed integers, TLV streams |
 //! | [`wire`] | the BOLT message catalogue (BOLT 1, BOLT 7), address descriptors, feature bits (BOLT 9) |
@@ -27,6 +28,7 @@
 
 pub mod bip353;
 pub mod bolt11;
+pub mod check;
 pub mod crypto;
 pub mod encoding;
 pub mod error;

@@ -341,3 +341,115 @@ fn encode_makes_deliberately_invalid_strings() {
     let hexed = cli("ln-offer").args(["encode", "--hex", "10=74"]).run();
     assert_eq!(hexed.code(0).stdout.trim(), "0a0174");
 }
+
+/// The payment hash a bolt11-examples.json breakdown states, if any.
+fn breakdown_payment_hash(case: &Value) -> Option<String> {
+    case["breakdown"].as_array()?.iter().find_map(|l| {
+        let h = l.as_str()?.split("payment hash ").nth(1)?.trim_end_matches(')');
+        (h.len() == 64).then(|| h.to_owned())
+    })
+}
+
+#[test]
+fn decode_bolt11_examples_json() {
+    let v = vector_json("bolts/bolt11/bolt11-examples.json");
+    let mut n = 0;
+    for case in v["valid"].as_array().unwrap() {
+        let (title, inv) = (case["title"].as_str().unwrap(), case["invoice"].as_str().unwrap());
+        // The examples date from 2017: skip the expiry check.
+        let o = cli("ln-offer").args(["decode", "--now", "none", inv]).run();
+        assert_eq!(o.code, 0, "{title}: {}", o.stderr);
+        let j = o.json();
+        assert_eq!(j["type"], "bolt11_invoice", "{title}");
+        assert_eq!(j["valid"], true, "{title}");
+        if let Some(h) = breakdown_payment_hash(case) {
+            assert_eq!(j["payment_hash"], h.as_str(), "{title}: payment_hash");
+        }
+        n += 1;
+    }
+    for case in v["invalid"].as_array().unwrap() {
+        let (title, inv) = (case["title"].as_str().unwrap(), case["invoice"].as_str().unwrap());
+        let o = cli("ln-offer").args(["decode", "--now", "none", inv]).run();
+        assert_eq!(o.code, 1, "{title}: {}", o.stderr);
+        // Either a report whose checks fail, or a one-line error and nothing on stdout.
+        if o.stdout.is_empty() {
+            o.one_line_error();
+        } else {
+            assert_eq!(o.json()["valid"], false, "{title}");
+        }
+        n += 1;
+    }
+    assert_eq!(n, 26, "bolt11-examples.json records");
+    // bLIP 39 blinded paths, `lightning:` prefix and upper case; --raw: one line per field.
+    let b39 = vector_json("blips/blip-0039-bolt11-blinded-paths.json");
+    let inv = b39["invoice"].as_str().unwrap();
+    let o = cli("ln-offer").args(["decode", "--now", "none"]).stdin(inv.to_owned()).run();
+    o.code(0);
+    assert_eq!(o.json()["payment_hash"], b39["expected"]["payment_hash"]);
+    let up = format!("LIGHTNING:{}", inv.to_uppercase());
+    cli("ln-offer").args(["decode", "--now", "none", &up]).run().code(0);
+    let raw = cli("ln-offer").args(["decode", "--raw", "--now", "none", inv]).run();
+    let types: Vec<u64> = raw
+        .code(0)
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap()["type"].as_u64().unwrap())
+        .collect();
+    assert_eq!(types.iter().filter(|t| **t == 20).count(), 2, "two bLIP 39 paths: {types:?}");
+    // The expiry check at a later time fails: exit 1, the report still printed.
+    let late = cli("ln-offer").args(["decode", "--now", "1900000000", inv]).run();
+    late.code(1);
+    assert_eq!(late.json()["valid"], false);
+    cli("ln-offer").args(["decode", "--type", "offer", inv]).run().code(2);
+}
+
+#[test]
+fn bip353_bip_0353_examples_json() {
+    // Inside every example proof's RRSIG window (see vectors_bip353.rs).
+    const AT: &str = "1754600000";
+    let v = vector_json("bips/bip-0353/bip-0353-examples.json");
+    let (mut valid, mut invalid) = (0, 0);
+    for p in v["proofs"].as_array().unwrap() {
+        let (name, proof) = (p["name"].as_str().unwrap(), p["proof_hex"].as_str().unwrap());
+        let o =
+            cli("ln-offer").args(["bip353", "--name", name, "--proof", proof, "--now", AT]).run();
+        if p["valid"] == true {
+            assert_eq!(o.code, 0, "{name}: {}", o.stderr);
+            let j = o.json();
+            assert_eq!(j["name"], name);
+            let uri = j["uri"].as_str().unwrap().to_ascii_lowercase();
+            assert!(uri.starts_with("bitcoin:"), "{name}: {uri}");
+            assert_eq!(j["address"], p["expected_address"], "{name}");
+            assert_eq!(j["offer"], p.get("expected_offer").cloned().unwrap_or(Value::Null));
+            let (from, to) = (j["valid_from"].as_u64().unwrap(), j["expires"].as_u64().unwrap());
+            assert!(from <= 1_754_600_000 && 1_754_600_000 <= to, "{name}: {from}..{to}");
+            if p.get("expected_offer").is_some() {
+                assert_eq!(j["offer_decoded"]["type"], "offer", "{name}");
+                assert_eq!(j["offer_decoded"]["valid"], true, "{name}");
+            }
+            assert_eq!(j["valid"], true);
+            valid += 1;
+        } else {
+            o.code(1).one_line_error();
+            assert!(o.stdout.is_empty(), "{name}");
+            invalid += 1;
+        }
+    }
+    assert_eq!((valid, invalid), (3, 2));
+    // The proof with an offer: the name from the PSBT value, the proof from stdin (hex) and
+    // from a binary file; outside the RRSIG window it is refused.
+    let p = &v["proofs"][2];
+    let hexp = p["proof_hex"].as_str().unwrap();
+    let o = cli("ln-offer").args(["bip353", "--proof", "-", "--now", AT]).stdin(hexp).run();
+    assert_eq!(o.code(0).json()["name"], p["name"]);
+    let file = std::env::temp_dir().join(format!("lnkit-bip353-{}.bin", std::process::id()));
+    std::fs::write(&file, hex::decode(hexp).unwrap()).unwrap();
+    let o = cli("ln-offer").args(["bip353", "--now", AT, "--proof"]).arg(&file).run();
+    std::fs::remove_file(&file).unwrap();
+    assert_eq!(o.code(0).json()["offer"], p["expected_offer"]);
+    let late = cli("ln-offer").args(["bip353", "--proof", hexp, "--now", "1900000000"]).run();
+    late.code(1).one_line_error();
+    // A proof for one name does not resolve another.
+    let other = ["bip353", "--name", "other@dnssec_proof_tests.bitcoin.ninja", "--proof", hexp];
+    cli("ln-offer").args(other).args(["--now", AT]).run().code(1).one_line_error();
+}

@@ -237,7 +237,18 @@ fn offers_bytes(kind: Kind, b: &[u8]) -> Result<(), String> {
         now: Some(1_700_000_000),
         network: Some(bitcoin::Network::Bitcoin),
     };
-    let d = lnkit::offers::decode_bytes(kind, b.to_vec(), &opts).map_err(|e| e.to_string())?;
+    // The decoder checks records without building JSON; the JSON decoder of the same tables
+    // must give the same verdict and the same error.
+    let json = lnkit::encoding::tlv::parse_stream(&mut lnkit::encoding::Reader::new(b))
+        .and_then(|raw| lnkit::encoding::tlv::decode_records(kind.stream(), &raw))
+        .map_err(|e| e.within(kind.name()).to_string());
+    let d = lnkit::offers::decode_bytes(kind, b.to_vec(), &opts).map_err(|e| e.to_string());
+    match (&d, &json) {
+        (Ok(d), Ok(m)) => assert_eq!(&d.fields(), m, "{}", hex::encode(b)),
+        (Err(a), Err(b2)) => assert_eq!(a, b2, "{}", hex::encode(b)),
+        _ => panic!("check and JSON decode disagree on {}: {d:?} / {json:?}", hex::encode(b)),
+    }
+    let d = d?;
     // Rendering and the per-record view must not panic either.
     let _ = d.to_json();
     let _ = d.raw_rows();
@@ -582,6 +593,44 @@ fn cli_ln_offer_decode_malformed_is_one_line_error() {
         n += 1;
     }
     assert!(n >= 10);
+}
+
+#[test]
+fn cli_ln_offer_bolt11_and_bip353_malformed_are_one_line_errors() {
+    let mut n = 0;
+    // BOLT 11 through `decode`: truncated at every 7th character, and characters replaced.
+    let b39 = vector_json("blips/blip-0039-bolt11-blinded-paths.json");
+    let inv = b39["invoice"].as_str().unwrap();
+    let mut bad: Vec<String> = (4..inv.len()).step_by(7).map(|i| inv[..i].to_owned()).collect();
+    for i in (4..inv.len()).step_by(31) {
+        let mut b = inv.as_bytes().to_vec();
+        b[i] = if b[i] == b'q' { b'p' } else { b'q' };
+        bad.push(String::from_utf8(b).unwrap());
+    }
+    for s in &bad {
+        let o = cli("ln-offer").args(["decode", "--now", "none", s]).run();
+        assert!(o.code == 0 || o.code == 1, "{s}: {o:?}");
+        if o.code == 1 && o.stdout.is_empty() {
+            o.one_line_error();
+        }
+        n += 1;
+    }
+    // BIP 353 proofs cut short and bit-flipped: refused in one line (or still valid).
+    let v = vector_json("bips/bip-0353/bip-0353-examples.json");
+    let proof = hex::decode(v["proofs"][2]["proof_hex"].as_str().unwrap()).unwrap();
+    let mut rng = Rng(353);
+    for m in mutations(&proof, &mut rng).into_iter().step_by(97) {
+        let o = cli("ln-offer")
+            .args(["bip353", "--now", "1754600000", "--proof"])
+            .arg(hex::encode(&m))
+            .run();
+        assert!(o.code == 0 || o.code == 1, "{o:?}");
+        if o.code == 1 && o.stdout.is_empty() {
+            o.one_line_error();
+        }
+        n += 1;
+    }
+    assert!(n >= 40, "{n}");
 }
 
 #[test]

@@ -209,3 +209,58 @@ fn init_features_are_named() {
     assert_eq!(bits[2]["required"], false);
     assert_eq!(bits[2]["known"], true);
 }
+
+/// `lnkit::encoding::point::is_valid` (a Jacobi-symbol test) gives libsecp256k1's answer
+/// (`PublicKey::from_slice`, a square root) on edge values of x and on 20,000 pseudo-random ones,
+/// about half of which are not on the curve.
+#[test]
+fn bolt01_point_validity_matches_libsecp256k1() {
+    use bitcoin::secp256k1::PublicKey;
+    use lnkit::encoding::point::is_valid;
+    let p = unhex("fffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2f");
+    let mut xs: Vec<Vec<u8>> = vec![vec![0; 32], vec![0xff; 32], p.clone()];
+    for d in 1..=8u8 {
+        let mut below = p.clone();
+        below[31] -= d;
+        xs.push(below);
+        let mut above = p.clone();
+        above[31] += d;
+        xs.push(above);
+        let mut small = vec![0; 32];
+        small[31] = d;
+        xs.push(small);
+    }
+    // The generator's x, and a fixed xorshift stream for the rest (reproducible).
+    xs.push(unhex("79be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798"));
+    let mut s = 0x9e37_79b9_7f4a_7c15u64;
+    for _ in 0..20_000 {
+        let mut x = Vec::with_capacity(32);
+        for _ in 0..4 {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            x.extend_from_slice(&s.to_be_bytes());
+        }
+        xs.push(x);
+    }
+    let (mut on, mut off) = (0, 0);
+    for x in &xs {
+        for prefix in [2u8, 3] {
+            let mut b = vec![prefix];
+            b.extend_from_slice(x);
+            let want = PublicKey::from_slice(&b).is_ok();
+            assert_eq!(is_valid(&b), want, "{}", hex::encode(&b));
+            if want {
+                on += 1;
+            } else {
+                off += 1;
+            }
+        }
+    }
+    assert!(on > 15_000 && off > 15_000, "{on} on the curve, {off} off");
+    for bad in [&[][..], &[2u8; 32][..], &[4u8; 33][..], &[2u8; 34][..]] {
+        assert!(!is_valid(bad));
+    }
+    let g = unhex("0279be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798");
+    assert!(is_valid(&g) && !is_valid(&[&[4u8][..], &g[1..]].concat()));
+}

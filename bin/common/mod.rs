@@ -208,6 +208,13 @@ pub fn read_stdin() -> anyhow::Result<String> {
     })
 }
 
+/// Reads all of stdin as bytes (bounded by [`MAX_INPUT`]), for binary data.
+pub fn read_stdin_bytes() -> anyhow::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    io::stdin().lock().take(MAX_INPUT).read_to_end(&mut buf).context("reading stdin")?;
+    Ok(buf)
+}
+
 /// Reads a file (bounded by [`MAX_INPUT`]).
 pub fn read_file(path: &Path) -> anyhow::Result<Vec<u8>> {
     let f = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;

@@ -110,13 +110,7 @@ pub fn decode(ty: &FieldType, r: &mut Reader<'_>) -> Result<Value> {
         FieldType::Truncated(n) => r.truncated(*n)?.into(),
         FieldType::BigSize => r.bigsize()?.into(),
         FieldType::Bytes(n) => hex::encode(r.bytes(*n)?).into(),
-        FieldType::Point => {
-            let at = r.offset();
-            let b = r.bytes(33)?;
-            bitcoin::secp256k1::PublicKey::from_slice(b)
-                .map_err(|_| Error::invalid("not a valid secp256k1 point").at(at))?;
-            hex::encode(b).into()
-        }
+        FieldType::Point => hex::encode(read_point(r)?).into(),
         FieldType::XOnly | FieldType::Hash32 => hex::encode(r.bytes(32)?).into(),
         FieldType::Signature => hex::encode(r.bytes(64)?).into(),
         FieldType::Scid => ShortChannelId(r.u64()?).to_string().into(),
@@ -148,6 +142,67 @@ pub fn decode(ty: &FieldType, r: &mut Reader<'_>) -> Result<Value> {
         FieldType::Tlvs(def) => Value::Object(super::tlv::decode_stream(def, r)?),
         FieldType::Custom(c) => (c.decode)(r)?,
     })
+}
+
+/// Reads a `point` and checks that it is on the curve.
+fn read_point<'a>(r: &mut Reader<'a>) -> Result<&'a [u8]> {
+    let at = r.offset();
+    let b = r.bytes(33)?;
+    if !super::point::is_valid(b) {
+        return Err(Error::invalid("not a valid secp256k1 point").at(at));
+    }
+    Ok(b)
+}
+
+/// Checks `fields` as [`decode_fields`] would read them, with the same errors, without
+/// building JSON (the fast path of decoders that render JSON only on request).
+pub fn check_fields(fields: &[Field], r: &mut Reader<'_>) -> Result<()> {
+    for fl in fields {
+        check(&fl.ty, r).map_err(|e| e.within(fl.name))?;
+    }
+    Ok(())
+}
+
+/// Checks one field as [`decode`] would read it (same errors, same bytes consumed). Custom
+/// codecs have no separate check: they are decoded and the value dropped.
+pub fn check(ty: &FieldType, r: &mut Reader<'_>) -> Result<()> {
+    match ty {
+        FieldType::U8 => drop(r.u8()?),
+        FieldType::U16 => drop(r.u16()?),
+        FieldType::U32 => drop(r.u32()?),
+        FieldType::U64 | FieldType::Scid => drop(r.u64()?),
+        FieldType::Signed(n) => drop(r.signed(*n)?),
+        FieldType::Truncated(n) => drop(r.truncated(*n)?),
+        FieldType::BigSize => drop(r.bigsize()?),
+        FieldType::Bytes(n) => drop(r.bytes(*n)?),
+        FieldType::Point => drop(read_point(r)?),
+        FieldType::XOnly | FieldType::Hash32 => drop(r.bytes(32)?),
+        FieldType::Signature => drop(r.bytes(64)?),
+        FieldType::Features | FieldType::VarBytes => {
+            let n = r.u16()?;
+            r.bytes(usize::from(n))?;
+        }
+        FieldType::RestFeatures | FieldType::Rest => drop(r.take_rest()),
+        FieldType::RestUtf8 => {
+            let at = r.offset();
+            std::str::from_utf8(r.take_rest())
+                .map_err(|e| Error::invalid("not valid UTF-8").at(at + e.valid_up_to()))?;
+        }
+        FieldType::Array(inner) => {
+            let mut i = 0usize;
+            while !r.is_empty() {
+                check(inner, r).map_err(|e| e.within(format!("[{i}]")))?;
+                i += 1;
+            }
+        }
+        FieldType::Struct(fs) => check_fields(fs, r)?,
+        FieldType::Tlvs(def) => {
+            let recs = super::tlv::parse_stream(r)?;
+            super::tlv::check_records(def, &recs)?;
+        }
+        FieldType::Custom(c) => drop((c.decode)(r)?),
+    }
+    Ok(())
 }
 
 /// Encodes `fields` in order from a JSON object.

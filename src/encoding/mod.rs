@@ -5,6 +5,7 @@
 //! <https://github.com/lightning/bolts/blob/master/01-messaging.md#fundamental-types>
 
 pub mod fields;
+pub mod point;
 pub mod tlv;
 
 use crate::error::{Error, ErrorKind, Result};

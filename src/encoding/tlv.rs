@@ -119,15 +119,56 @@ pub fn decode_record(def: &TlvDef, rec: &RawRecord<'_>) -> Result<Value> {
         [f] if f.name.is_empty() => fields::decode(&f.ty, &mut vr).map_err(|e| e.within(ctx()))?,
         fs => Value::Object(fields::decode_fields(fs, &mut vr).map_err(|e| e.within(ctx()))?),
     };
-    if !vr.is_empty() {
-        return Err(Error::new(
-            ErrorKind::Length,
-            format!("{} bytes left over: longer than its encoding", vr.remaining()),
-        )
-        .at(vr.offset())
-        .within(ctx()));
-    }
+    leftover(&vr).map_err(|e| e.within(ctx()))?;
     Ok(v)
+}
+
+/// Checks the value of one known record as [`decode_record`] would (same errors), without
+/// building JSON.
+pub fn check_record(def: &TlvDef, rec: &RawRecord<'_>) -> Result<()> {
+    let ctx = || format!("tlv type {} ({})", def.ty, def.name);
+    let mut vr = Reader::with_base(rec.value, rec.value_offset);
+    match def.fields {
+        [f] if f.name.is_empty() => fields::check(&f.ty, &mut vr),
+        fs => fields::check_fields(fs, &mut vr),
+    }
+    .map_err(|e| e.within(ctx()))?;
+    leftover(&vr).map_err(|e| e.within(ctx()))
+}
+
+fn leftover(vr: &Reader<'_>) -> Result<()> {
+    if vr.is_empty() {
+        return Ok(());
+    }
+    Err(Error::new(
+        ErrorKind::Length,
+        format!("{} bytes left over: longer than its encoding", vr.remaining()),
+    )
+    .at(vr.offset()))
+}
+
+/// The error [`decode_records`] gives for a record `def` does not know: unknown even types are
+/// refused ("it's OK to be odd").
+pub fn unknown_record(def: &TlvStreamDef, rec: &RawRecord<'_>) -> Result<()> {
+    if rec.ty % 2 == 0 {
+        return Err(Error::new(
+            ErrorKind::UnknownEven,
+            format!("unknown even tlv type {} in {}", rec.ty, def.name),
+        )
+        .at(rec.offset));
+    }
+    Ok(())
+}
+
+/// Checks already-parsed records as [`decode_records`] would (same errors), without JSON.
+pub fn check_records(def: &TlvStreamDef, recs: &[RawRecord<'_>]) -> Result<()> {
+    for rec in recs {
+        match def.get(rec.ty) {
+            Some(d) => check_record(d, rec)?,
+            None => unknown_record(def, rec)?,
+        }
+    }
+    Ok(())
 }
 
 /// Decodes a whole stream against `def` into a JSON object in spec order. Unknown even types
@@ -144,13 +185,8 @@ pub fn decode_records(def: &TlvStreamDef, recs: &[RawRecord<'_>]) -> Result<Map<
     for rec in recs {
         if let Some(d) = def.get(rec.ty) {
             map.insert(d.name.to_string(), decode_record(d, rec)?);
-        } else if rec.ty % 2 == 0 {
-            return Err(Error::new(
-                ErrorKind::UnknownEven,
-                format!("unknown even tlv type {} in {}", rec.ty, def.name),
-            )
-            .at(rec.offset));
         } else {
+            unknown_record(def, rec)?;
             unknown.push(unknown_json(rec));
         }
     }

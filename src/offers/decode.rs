@@ -11,7 +11,9 @@ use serde_json::{json, Map, Value};
 
 use super::merkle;
 use super::recurrence;
-use super::tables::{self, BlindedPath};
+use super::tables::{self, BlindedPath, PathsSummary};
+pub use crate::check::Check;
+use crate::check::Checks;
 use crate::encoding::tlv::{self, TlvStreamDef};
 use crate::encoding::{decode_truncated, Reader};
 use crate::error::{Error, Result};
@@ -88,17 +90,6 @@ pub struct Options {
     pub network: Option<Network>,
 }
 
-/// One reader requirement and whether the input meets it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Check {
-    /// Short name, e.g. `offer_amount_has_description`.
-    pub check: &'static str,
-    /// True when the requirement holds.
-    pub ok: bool,
-    /// What was compared.
-    pub detail: String,
-}
-
 /// Where one record sits in [`Decoded::bytes`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Record {
@@ -121,12 +112,13 @@ pub struct Decoded {
     pub bytes: Vec<u8>,
     /// The records, ascending.
     pub records: Vec<Record>,
-    /// Decoded fields in spec order (BOLT names); unknown odd records under `unknown_tlvs`.
-    pub fields: Map<String, Value>,
     /// Merkle root of all non-signature records (`None` for an empty stream).
     pub merkle_root: Option<[u8; 32]>,
     /// Reader checks, in spec order.
     pub checks: Vec<Check>,
+    /// Per record of blinded paths (16, 90, 160): what the checks need, gathered while checking
+    /// every point of it.
+    paths: Vec<(u64, PathsSummary)>,
 }
 
 /// Decodes a BOLT 12 string (`lno…`, `lnr…`, `lni…`) with no time or chain context.
@@ -157,25 +149,41 @@ pub fn guess_kind(bytes: &[u8]) -> Kind {
 }
 
 /// Decodes a TLV stream of `kind` and runs the reader checks.
+///
+/// Every record is checked as the JSON decoder would read it (same errors), but JSON is only
+/// built on request ([`Decoded::fields`], [`Decoded::to_json`]).
 pub fn decode_bytes(kind: Kind, bytes: Vec<u8>, opts: &Options) -> Result<Decoded> {
-    let (records, fields) = {
+    let def = kind.stream();
+    let mut paths = Vec::new();
+    let records = {
         let mut r = Reader::new(&bytes);
         let raw = tlv::parse_stream(&mut r).map_err(|e| e.within(kind.name()))?;
-        let fields = tlv::decode_records(kind.stream(), &raw).map_err(|e| e.within(kind.name()))?;
-        let records = raw
-            .iter()
+        for rec in &raw {
+            match def.get(rec.ty) {
+                // Blinded paths: checked by a walker that keeps what the checks need.
+                Some(d) if matches!(rec.ty, 16 | 90 | 160) => {
+                    tables::check_paths(rec.value, rec.value_offset)
+                        .map(|s| paths.push((rec.ty, s)))
+                        .map_err(|e| e.within(format!("tlv type {} ({})", d.ty, d.name)))
+                }
+                Some(d) => tlv::check_record(d, rec),
+                None => tlv::unknown_record(def, rec),
+            }
+            .map_err(|e| e.within(kind.name()))?;
+        }
+        raw.iter()
             .map(|x| Record {
                 ty: x.ty,
                 start: x.offset,
                 value_start: x.value_offset,
                 end: x.value_offset + x.value.len(),
             })
-            .collect::<Vec<_>>();
-        (records, fields)
+            .collect::<Vec<_>>()
     };
-    let mut d = Decoded { kind, bytes, records, fields, merkle_root: None, checks: Vec::new() };
-    d.merkle_root = merkle::root(d.records.iter().map(|r| (r.ty, d.record_bytes(r))));
-    let mut c = Checks(Vec::new());
+    let merkle_root =
+        merkle::root(records.iter().map(|r| (r.ty, bytes.get(r.start..r.end).unwrap_or(&[]))));
+    let mut d = Decoded { kind, bytes, records, merkle_root, checks: Vec::new(), paths };
+    let mut c = Checks::default();
     match kind {
         Kind::Offer => offer_checks(&d, &mut c, opts),
         Kind::InvoiceRequest => invreq_checks(&d, &mut c, opts),
@@ -184,13 +192,6 @@ pub fn decode_bytes(kind: Kind, bytes: Vec<u8>, opts: &Options) -> Result<Decode
     }
     d.checks = c.0;
     Ok(d)
-}
-
-struct Checks(Vec<Check>);
-impl Checks {
-    fn add(&mut self, check: &'static str, ok: bool, detail: impl Into<String>) {
-        self.0.push(Check { check, ok, detail: detail.into() });
-    }
 }
 
 /// True for types an offer may carry.
@@ -212,6 +213,19 @@ fn list(v: &[u64]) -> String {
 }
 
 impl Decoded {
+    /// Decoded fields in spec order (BOLT names); unknown odd records under `unknown_tlvs`.
+    pub fn fields(&self) -> Map<String, Value> {
+        // The stream was checked when decoded, so this decodes.
+        tlv::parse_stream(&mut Reader::new(&self.bytes))
+            .and_then(|raw| tlv::decode_records(self.kind.stream(), &raw))
+            .unwrap_or_default()
+    }
+
+    /// The summary of blinded-path record `ty` (16, 90, 160), when present.
+    fn paths_summary(&self, ty: u64) -> Option<&PathsSummary> {
+        self.paths.iter().find(|(t, _)| *t == ty).map(|(_, s)| s)
+    }
+
     /// The whole record (type, length, value) bytes.
     pub fn record_bytes(&self, r: &Record) -> &[u8] {
         self.bytes.get(r.start..r.end).unwrap_or(&[])
@@ -294,8 +308,8 @@ impl Decoded {
     /// The tagged hash the `signature` signs: H(tag, merkle_root).
     pub fn signature_hash(&self) -> Option<[u8; 32]> {
         let root = self.merkle_root?;
-        self.signature_tag()?;
-        Some(merkle::signature_hash(self.kind.name(), "signature", &root))
+        matches!(self.kind, Kind::InvoiceRequest | Kind::Invoice)
+            .then(|| merkle::signature_hash(self.kind.name(), "signature", &root))
     }
 
     /// The key that must have signed: `invreq_payer_id` or `invoice_node_id`.
@@ -311,9 +325,7 @@ impl Decoded {
     pub fn to_json(&self) -> Value {
         let mut m = Map::new();
         m.insert("type".into(), self.kind.name().into());
-        for (k, v) in &self.fields {
-            m.insert(k.clone(), v.clone());
-        }
+        m.extend(self.fields());
         if let Some(id) = self.offer_id() {
             m.insert("offer_id".into(), hex::encode(id).into());
         }
@@ -324,12 +336,7 @@ impl Decoded {
             m.insert("signature_tag".into(), tag.into());
             m.insert("signature_hash".into(), hex::encode(h).into());
         }
-        let checks: Vec<Value> = self
-            .checks
-            .iter()
-            .map(|c| json!({"check": c.check, "ok": c.ok, "detail": c.detail}))
-            .collect();
-        m.insert("checks".into(), Value::Array(checks));
+        m.insert("checks".into(), crate::check::to_json(&self.checks));
         m.insert("valid".into(), self.valid().into());
         Value::Object(m)
     }
@@ -396,25 +403,36 @@ fn chains_of(v: Option<&[u8]>) -> Vec<[u8; 32]> {
 }
 
 fn hops_check(c: &mut Checks, d: &Decoded, ty: u64, name: &'static str) {
-    if !d.has(ty) {
-        return;
-    }
-    let paths = d.paths(ty);
-    let empty: Vec<String> = paths
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.path.is_empty())
-        .map(|(i, _)| i.to_string())
-        .collect();
+    let Some(paths) = d.paths_summary(ty) else { return };
     c.add(
         name,
-        empty.is_empty(),
-        if empty.is_empty() {
-            format!("{} path(s), each with at least one hop", paths.len())
+        paths.empty.is_empty(),
+        if paths.empty.is_empty() {
+            format!("{} path(s), each with at least one hop", paths.count)
         } else {
-            format!("path(s) [{}] have num_hops = 0", empty.join(", "))
+            let list: Vec<String> = paths.empty.iter().map(usize::to_string).collect();
+            format!("path(s) [{}] have num_hops = 0", list.join(", "))
         },
     );
+}
+
+/// Number of `blinded_payinfo` entries in an (already checked) `invoice_blindedpay` value, and
+/// how many have no unknown even feature bits.
+fn payinfo_features(v: &[u8]) -> (usize, usize) {
+    // fee_base_msat u32, fee_proportional_millionths u32, cltv_expiry_delta u16,
+    // htlc_minimum_msat u64, htlc_maximum_msat u64, then u16 flen + features.
+    const FIXED: usize = 4 + 4 + 2 + 8 + 8;
+    let mut r = Reader::new(v);
+    let (mut n, mut usable) = (0, 0);
+    while !r.is_empty() {
+        let Ok(f) = r.bytes(FIXED).and_then(|_| r.u16()).and_then(|l| r.bytes(usize::from(l)))
+        else {
+            break;
+        };
+        n += 1;
+        usable += usize::from(unknown_even(f, &[]).is_empty());
+    }
+    (n, usable)
 }
 
 /// The reader rules on the offer fields (shared by the offer, and an invoice_request
@@ -652,7 +670,7 @@ fn invreq_checks(d: &Decoded, c: &mut Checks, opts: &Options) {
                     true,
                     format!(
                         "invreq_amount {got} msat; offer in {} (conversion not checked)",
-                        d.fields.get("offer_currency").and_then(Value::as_str).unwrap_or("?")
+                        d.value(6).and_then(|v| std::str::from_utf8(v).ok()).unwrap_or("?")
                     ),
                 ),
                 _ => {}
@@ -692,7 +710,8 @@ fn invreq_checks(d: &Decoded, c: &mut Checks, opts: &Options) {
             d.value(80).and_then(|v| v.try_into().ok()).into_iter().collect();
         chain_check(c, "invreq_chain_supported", &chains, net);
     }
-    if let Some(n) = d.fields.get("invreq_bip_353_name") {
+    let bip353 = d.value(91).and_then(|v| (tables::BIP_353_NAME.decode)(&mut Reader::new(v)).ok());
+    if let Some(n) = bip353 {
         let name = n.get("name").and_then(Value::as_str).unwrap_or("");
         let domain = n.get("domain").and_then(Value::as_str).unwrap_or("");
         c.add(
@@ -799,29 +818,21 @@ fn invoice_checks(d: &Decoded, c: &mut Checks, opts: &Options) {
             format!("expires at {until} (created {created} + {rel} s), now {now}"),
         );
     }
-    let paths = d.paths(160);
-    c.add("invoice_paths_present", !paths.is_empty(), format!("{} path(s)", paths.len()));
+    let n_paths = d.paths_summary(160).map_or(0, |p| p.count);
+    c.add("invoice_paths_present", n_paths > 0, format!("{n_paths} path(s)"));
     hops_check(c, d, 160, "invoice_paths_num_hops");
     c.add(
         "invoice_blindedpay_present",
         d.has(162),
         if d.has(162) { "set" } else { "invoice_blindedpay missing" },
     );
-    let payinfo =
-        d.fields.get("invoice_blindedpay").and_then(Value::as_array).cloned().unwrap_or_default();
-    if d.has(162) {
+    if let Some(v) = d.value(162) {
+        let (n_payinfo, usable) = payinfo_features(v);
         c.add(
             "invoice_blindedpay_per_path",
-            payinfo.len() == paths.len(),
-            format!("{} payinfo for {} path(s)", payinfo.len(), paths.len()),
+            n_payinfo == n_paths,
+            format!("{n_payinfo} payinfo for {n_paths} path(s)"),
         );
-        let usable = payinfo
-            .iter()
-            .filter(|p| {
-                let hexf = p.pointer("/features/hex").and_then(Value::as_str).unwrap_or("");
-                unknown_even(&hex::decode(hexf).unwrap_or_default(), &[]).is_empty()
-            })
-            .count();
         c.add(
             "invoice_has_usable_path",
             usable > 0,
@@ -840,8 +851,7 @@ fn invoice_checks(d: &Decoded, c: &mut Checks, opts: &Options) {
             ),
         );
     } else if d.has(16) {
-        let finals: Vec<[u8; 33]> =
-            d.paths(16).iter().filter_map(BlindedPath::final_node_id).collect();
+        let finals = d.paths_summary(16).map_or(&[][..], |p| p.finals.as_slice());
         c.add(
             "invoice_node_id_in_offer_paths",
             node.is_some_and(|n| finals.contains(&n)),

@@ -11,14 +11,12 @@ use bitcoin::secp256k1::{
     schnorr, All, Keypair, Message, PublicKey, Secp256k1, SecretKey, XOnlyPublicKey,
 };
 
-use crate::encoding::write_bigsize;
 use crate::error::{Error, ErrorKind, Result};
 
-/// One shared context: creating one randomizes it (an EC multiplication), which would
-/// dominate a decode.
+/// The crate's one shared context (`crypto::keys::secp`): creating one randomizes it (an EC
+/// multiplication), which would dominate a decode.
 pub fn secp() -> &'static Secp256k1<All> {
-    static CTX: OnceLock<Secp256k1<All>> = OnceLock::new();
-    CTX.get_or_init(Secp256k1::new)
+    crate::crypto::keys::secp()
 }
 
 /// Types 240..=1000 are signature records: outside the tree.
@@ -49,17 +47,25 @@ pub struct Hashers {
     branch: sha256::HashEngine,
 }
 
+/// The `LnLeaf` and `LnBranch` engines, prefixed once per process (their tags are fixed).
+fn fixed_engines() -> &'static (sha256::HashEngine, sha256::HashEngine) {
+    static E: OnceLock<(sha256::HashEngine, sha256::HashEngine)> = OnceLock::new();
+    E.get_or_init(|| (tagged_engine(b"LnLeaf"), tagged_engine(b"LnBranch")))
+}
+
 impl Hashers {
     /// Hashers for a stream whose numerically-first record is `first_record` (type‖len‖value).
     pub fn new(first_record: &[u8]) -> Self {
-        let mut tag = Vec::with_capacity(7 + first_record.len());
-        tag.extend_from_slice(b"LnNonce");
-        tag.extend_from_slice(first_record);
-        Hashers {
-            leaf: tagged_engine(b"LnLeaf"),
-            nonce: tagged_engine(&tag),
-            branch: tagged_engine(b"LnBranch"),
-        }
+        // The nonce tag is "LnNonce" ‖ first record: hashed incrementally, no copy.
+        let mut t = sha256::Hash::engine();
+        t.input(b"LnNonce");
+        t.input(first_record);
+        let t = sha256::Hash::from_engine(t);
+        let mut nonce = sha256::Hash::engine();
+        nonce.input(t.as_byte_array());
+        nonce.input(t.as_byte_array());
+        let (leaf, branch) = fixed_engines().clone();
+        Hashers { leaf, nonce, branch }
     }
 
     /// H("LnLeaf", record).
@@ -71,10 +77,18 @@ impl Hashers {
 
     /// H("LnNonce"‖first-record, type as BigSize).
     pub fn nonce(&self, ty: u64) -> [u8; 32] {
-        let mut b = Vec::with_capacity(9);
-        write_bigsize(&mut b, ty);
         let mut e = self.nonce.clone();
-        e.input(&b);
+        // The type as BigSize, fed straight from its big-endian bytes.
+        let (prefix, from) = match ty {
+            0..=0xfc => (None, 7),
+            0xfd..=0xffff => (Some(0xfd), 6),
+            0x1_0000..=0xffff_ffff => (Some(0xfe), 4),
+            _ => (Some(0xff), 0),
+        };
+        if let Some(p) = prefix {
+            e.input(&[p]);
+        }
+        e.input(ty.to_be_bytes().get(from..).unwrap_or(&[]));
         sha256::Hash::from_engine(e).to_byte_array()
     }
 
@@ -91,12 +105,11 @@ impl Hashers {
 /// Merkle root over `records` = (type, whole record bytes) in ascending type order; signature
 /// records are skipped. `None` when no record is left.
 pub fn root<'a>(records: impl IntoIterator<Item = (u64, &'a [u8])>) -> Option<[u8; 32]> {
-    let recs: Vec<(u64, &[u8])> =
-        records.into_iter().filter(|(t, _)| !is_signature_type(*t)).collect();
-    let (_, first) = recs.first()?;
+    let mut recs = records.into_iter().filter(|(t, _)| !is_signature_type(*t)).peekable();
+    let (_, first) = recs.peek()?;
     let h = Hashers::new(first);
     let mut level: Vec<[u8; 32]> =
-        recs.iter().map(|(t, rec)| h.branch(&h.leaf(rec), &h.nonce(*t))).collect();
+        recs.map(|(t, rec)| h.branch(&h.leaf(rec), &h.nonce(t))).collect();
     // Combine neighbours at stride 1, 2, 4, ...: the odd one is carried up, so the lowest-order
     // leaves end deepest (the spec's uneven-tree rule).
     let n = level.len();
@@ -123,7 +136,17 @@ pub fn signature_tag(message_name: &str, field_name: &str) -> String {
 
 /// The 32-byte message a BOLT 12 signature signs: H(tag, merkle_root).
 pub fn signature_hash(message_name: &str, field_name: &str, root: &[u8; 32]) -> [u8; 32] {
-    tagged_hash(signature_tag(message_name, field_name).as_bytes(), root)
+    // H(tag, m) with the tag fed in pieces: no string is built.
+    let mut t = sha256::Hash::engine();
+    for part in ["lightning", message_name, field_name] {
+        t.input(part.as_bytes());
+    }
+    let t = sha256::Hash::from_engine(t);
+    let mut e = sha256::Hash::engine();
+    e.input(t.as_byte_array());
+    e.input(t.as_byte_array());
+    e.input(root);
+    sha256::Hash::from_engine(e).to_byte_array()
 }
 
 /// Verifies a BIP-340 signature over `hash` by the x-only form of the 33-byte `key`.

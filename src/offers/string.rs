@@ -8,26 +8,46 @@ use crate::error::{Error, ErrorKind, Result};
 
 const CHARSET: &[u8; 32] = b"qpzry9x8gf2tvdw0s3jn54khce6mua7l";
 
+/// Value + 1 of each lower-case bech32 data character (0: not one), indexed by ASCII code.
+// Evaluated at compile time: an index out of range would fail the build, never a run.
+#[allow(clippy::indexing_slicing)]
+const VALUES: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 32 {
+        t[CHARSET[i] as usize] = i as u8 + 1;
+        i += 1;
+    }
+    t
+};
+
 /// Value of a bech32 data character (lower case), if it is one.
 fn char_value(c: u8) -> Option<u8> {
-    CHARSET.iter().position(|&x| x == c).and_then(|p| u8::try_from(p).ok())
+    VALUES.get(usize::from(c)).and_then(|v| v.checked_sub(1))
 }
 
-/// Strips `+` joins (and the white space after each) and checks the case rule. Returns the
-/// joined lower-case text and, for each kept character, its position in the input.
-fn join(s: &str) -> Result<(String, Vec<usize>)> {
+/// Decodes a BOLT 12 string into its human-readable prefix (lower case) and TLV bytes.
+/// Error messages name the character position in `s`.
+///
+/// One pass: `+` joins (and the white space after each) are skipped, the case rule checked and
+/// the 5-bit groups packed as they come. The errors keep the precedence of the spec's steps:
+/// text errors (characters, joins, case) anywhere first, then the separator and prefix, then the
+/// first non-bech32 data character, then the padding.
+pub fn decode(s: &str) -> Result<(String, Vec<u8>)> {
     let t = s.trim();
     let lead = s.len() - s.trim_start().len();
-    let mut out = String::with_capacity(t.len());
-    let mut pos = Vec::with_capacity(t.len());
+    let mut hrp = String::new();
+    let mut out = Vec::with_capacity(t.len() * 5 / 8 + 1);
+    let (mut acc, mut bits) = (0u32, 0u32);
     let (mut lower, mut upper) = (false, false);
+    let (mut kept, mut in_data) = (0usize, false);
+    let mut bad_char: Option<(u8, usize)> = None;
     let mut chars = t.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let at = lead + i;
         if c == '+' {
-            if out.is_empty()
-                || !matches!(t.get(..i).and_then(|p| p.chars().last()), Some(p) if p.is_ascii_alphanumeric())
-            {
+            // Every kept character is ASCII alphanumeric, so only a leading '+' lacks one.
+            if kept == 0 {
                 return Err(Error::syntax(format!(
                     "'+' at position {at} must follow a bech32 character"
                 )));
@@ -55,37 +75,41 @@ fn join(s: &str) -> Result<(String, Vec<usize>)> {
                 "mixed case at position {at}: use all lower or all UPPER case"
             )));
         }
-        out.push(c.to_ascii_lowercase());
-        pos.push(at);
-    }
-    Ok((out, pos))
-}
-
-/// Decodes a BOLT 12 string into its human-readable prefix (lower case) and TLV bytes.
-/// Error messages name the character position in `s`.
-pub fn decode(s: &str) -> Result<(String, Vec<u8>)> {
-    let (text, pos) = join(s)?;
-    let Some(sep) = text.find('1') else {
-        return Err(Error::syntax("no '1' separator after the human-readable prefix"));
-    };
-    let hrp = text.get(..sep).unwrap_or("").to_string();
-    if hrp.is_empty() {
-        return Err(Error::syntax("empty human-readable prefix"));
-    }
-    let data = text.get(sep + 1..).unwrap_or("");
-    let mut out = Vec::with_capacity(data.len() * 5 / 8 + 1);
-    let (mut acc, mut bits) = (0u32, 0u32);
-    for (k, c) in data.bytes().enumerate() {
-        let at = pos.get(sep + 1 + k).copied().unwrap_or(0);
-        let v = char_value(c).ok_or_else(|| {
-            Error::syntax(format!("invalid bech32 character {:?} at position {at}", c as char))
-        })?;
+        kept += 1;
+        let c = c.to_ascii_lowercase() as u8;
+        if !in_data {
+            if c == b'1' {
+                in_data = true;
+            } else {
+                hrp.push(char::from(c));
+            }
+            continue;
+        }
+        if bad_char.is_some() {
+            continue;
+        }
+        let Some(v) = char_value(c) else {
+            bad_char = Some((c, at));
+            continue;
+        };
         acc = ((acc << 5) | u32::from(v)) & 0xfff;
         bits += 5;
         if bits >= 8 {
             bits -= 8;
             out.push((acc >> bits) as u8);
         }
+    }
+    if !in_data {
+        return Err(Error::syntax("no '1' separator after the human-readable prefix"));
+    }
+    if hrp.is_empty() {
+        return Err(Error::syntax("empty human-readable prefix"));
+    }
+    if let Some((c, at)) = bad_char {
+        return Err(Error::syntax(format!(
+            "invalid bech32 character {:?} at position {at}",
+            char::from(c)
+        )));
     }
     // Leftover bits are padding: fewer than 5 of them, all zero (BIP 173 convertbits rules).
     if bits >= 5 {

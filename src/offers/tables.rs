@@ -9,13 +9,11 @@
 use serde_json::{json, Value};
 
 use crate::encoding::fields::{f, Custom, Field, FieldType as T};
+use crate::encoding::point::is_valid as is_valid_point;
 use crate::encoding::tlv::{TlvDef, TlvStreamDef};
 use crate::encoding::{parse_hex, Reader};
 use crate::error::{Error, ErrorKind, Result};
 use crate::types::ShortChannelId;
-
-/// Most hops a decoded blinded path may claim (`num_hops` is one byte).
-const MAX_HOPS: usize = 255;
 
 /// A BOLT 1 `sciddir_or_pubkey`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,8 +50,9 @@ impl SciddirOrPubkey {
                 if let Some(b) = k.first_mut() {
                     *b -= if wallet { 2 } else { 0 };
                 }
-                bitcoin::secp256k1::PublicKey::from_slice(&k)
-                    .map_err(|_| Error::invalid("not a valid secp256k1 point").at(at))?;
+                if !is_valid_point(&k) {
+                    return Err(Error::invalid("not a valid secp256k1 point").at(at));
+                }
                 Ok(if wallet { Self::WalletPubkey(k) } else { Self::Pubkey(k) })
             }
             b => Err(Error::invalid(format!(
@@ -119,18 +118,18 @@ impl SciddirOrPubkey {
 fn point33(s: &str) -> Result<[u8; 33]> {
     let b = parse_hex(s)?;
     let k: [u8; 33] = b.try_into().map_err(|_| Error::invalid("a point is 33 bytes"))?;
-    bitcoin::secp256k1::PublicKey::from_slice(&k)
-        .map_err(|_| Error::invalid("not a valid secp256k1 point"))?;
+    if !is_valid_point(&k) {
+        return Err(Error::invalid("not a valid secp256k1 point"));
+    }
     Ok(k)
 }
 
 fn read_point(r: &mut Reader<'_>, validate: bool) -> Result<[u8; 33]> {
     let at = r.offset();
     let k: [u8; 33] = r.array()?;
-    // Validation costs a square root; re-reads of an already-decoded record skip it.
-    if validate {
-        bitcoin::secp256k1::PublicKey::from_slice(&k)
-            .map_err(|_| Error::invalid("not a valid secp256k1 point").at(at))?;
+    // Re-reads of an already-checked record skip the curve check.
+    if validate && !is_valid_point(&k) {
+        return Err(Error::invalid("not a valid secp256k1 point").at(at));
     }
     Ok(k)
 }
@@ -162,23 +161,10 @@ impl BlindedPath {
     }
 
     fn read_with(r: &mut Reader<'_>, validate: bool) -> Result<Self> {
-        let first_node_id = if validate || r.rest().first().is_some_and(|b| *b < 2) {
-            SciddirOrPubkey::read(r, false).map_err(|e| e.within("first_node_id"))?
-        } else {
-            SciddirOrPubkey::Pubkey(read_point(r, false)?)
-        };
-        let first_path_key = read_point(r, validate).map_err(|e| e.within("first_path_key"))?;
-        let n = usize::from(r.u8().map_err(|e| e.within("num_hops"))?);
-        let mut path = Vec::with_capacity(n.min(MAX_HOPS));
-        for i in 0..n {
-            let blinded_node_id = read_point(r, validate)
-                .map_err(|e| e.within(format!("path[{i}]: blinded_node_id")))?;
-            let len = r.u16().map_err(|e| e.within(format!("path[{i}]: enclen")))?;
-            let data = r
-                .bytes(usize::from(len))
-                .map_err(|e| e.within(format!("path[{i}]: encrypted_recipient_data")))?;
+        let mut path = Vec::new();
+        let (first_node_id, first_path_key) = walk(r, validate, |blinded_node_id, data| {
             path.push(BlindedHop { blinded_node_id, encrypted_recipient_data: data.to_vec() });
-        }
+        })?;
         Ok(BlindedPath { first_node_id, first_path_key, path })
     }
 
@@ -243,6 +229,61 @@ impl BlindedPath {
     pub fn final_node_id(&self) -> Option<[u8; 33]> {
         self.path.last().map(|h| h.blinded_node_id)
     }
+}
+
+/// Reads one `blinded_path`, handing each hop to `hop` (so a check needs no allocation);
+/// returns the introduction node and first path key.
+fn walk(
+    r: &mut Reader<'_>,
+    validate: bool,
+    mut hop: impl FnMut([u8; 33], &[u8]),
+) -> Result<(SciddirOrPubkey, [u8; 33])> {
+    let first_node_id = if validate || r.rest().first().is_some_and(|b| *b < 2) {
+        SciddirOrPubkey::read(r, false).map_err(|e| e.within("first_node_id"))?
+    } else {
+        SciddirOrPubkey::Pubkey(read_point(r, false)?)
+    };
+    let first_path_key = read_point(r, validate).map_err(|e| e.within("first_path_key"))?;
+    let n = r.u8().map_err(|e| e.within("num_hops"))?;
+    for i in 0..n {
+        let blinded_node_id =
+            read_point(r, validate).map_err(|e| e.within(format!("path[{i}]: blinded_node_id")))?;
+        let len = r.u16().map_err(|e| e.within(format!("path[{i}]: enclen")))?;
+        let data = r
+            .bytes(usize::from(len))
+            .map_err(|e| e.within(format!("path[{i}]: encrypted_recipient_data")))?;
+        hop(blinded_node_id, data);
+    }
+    Ok((first_node_id, first_path_key))
+}
+
+/// What the reader checks need of a record of blinded paths, gathered while checking it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PathsSummary {
+    /// Number of paths.
+    pub count: usize,
+    /// Indexes of paths with `num_hops` = 0.
+    pub empty: Vec<usize>,
+    /// The final `blinded_node_id` of each non-empty path.
+    pub finals: Vec<[u8; 33]>,
+}
+
+/// Checks a record of `...*blinded_path` with the errors [`BLINDED_PATH`] decoding gives (every
+/// point on the curve, lengths in bounds), without keeping the paths.
+pub fn check_paths(value: &[u8], base: usize) -> Result<PathsSummary> {
+    let mut r = Reader::with_base(value, base);
+    let mut s = PathsSummary::default();
+    while !r.is_empty() {
+        let mut last = None;
+        walk(&mut r, true, |id, _| last = Some(id))
+            .map_err(|e| e.within(format!("[{}]", s.count)))?;
+        match last {
+            Some(id) => s.finals.push(id),
+            None => s.empty.push(s.count),
+        }
+        s.count += 1;
+    }
+    Ok(s)
 }
 
 /// Reads `...*blinded_path` (all paths filling a record), validating every point.
