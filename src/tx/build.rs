@@ -284,21 +284,46 @@ pub fn commitment_report(com: &Commitment) -> Map<String, Value> {
     let mut m = tx_report("commitment", &com.tx, Some(com.fee_sat), outputs);
     let s = &com.spec;
     m.insert("channel_type".into(), json!(s.channel_type.name()));
-    m.insert("commitment_number".into(), json!(s.commitment_number));
-    m.insert("obscured_commitment_number".into(), json!(s.commitment_number ^ s.obscuring_factor));
-    m.insert("base_fee_sat".into(), json!(com.base_fee_sat));
-    m.insert("expected_weight".into(), json!(com.expected_weight));
-    m.insert(
-        "trimmed_htlcs".into(),
-        Value::Array(
-            com.trimmed_htlcs
-                .iter()
-                .filter_map(|&i| s.htlcs.get(i))
-                .map(|h| json!({"payment_hash": hex::encode(h.payment_hash), "amount_msat": h.amount_msat}))
-                .collect(),
-        ),
+    commitment_fields(
+        &mut m,
+        &CommitmentFields {
+            commitment_number: s.commitment_number,
+            obscuring_factor: s.obscuring_factor,
+            base_fee_sat: com.base_fee_sat,
+            expected_weight: com.expected_weight,
+            trimmed: &com.trimmed_htlcs,
+            htlcs: &s.htlcs,
+            keys: &s.keys,
+        },
     );
-    let k = &s.keys;
+    m
+}
+
+/// What segwit-v0 and taproot commitment reports share.
+struct CommitmentFields<'a> {
+    commitment_number: u64,
+    obscuring_factor: u64,
+    base_fee_sat: u64,
+    expected_weight: u64,
+    trimmed: &'a [usize],
+    htlcs: &'a [super::commitment::Htlc],
+    keys: &'a super::commitment::CommitmentKeys,
+}
+
+/// Appends the commitment number, fees, trimmed HTLCs and keys to a commitment report.
+fn commitment_fields(m: &mut Map<String, Value>, c: &CommitmentFields<'_>) {
+    m.insert("commitment_number".into(), json!(c.commitment_number));
+    m.insert("obscured_commitment_number".into(), json!(c.commitment_number ^ c.obscuring_factor));
+    m.insert("base_fee_sat".into(), json!(c.base_fee_sat));
+    m.insert("expected_weight".into(), json!(c.expected_weight));
+    let trimmed = c
+        .trimmed
+        .iter()
+        .filter_map(|&i| c.htlcs.get(i))
+        .map(|h| json!({"payment_hash": hex::encode(h.payment_hash), "amount_msat": h.amount_msat}))
+        .collect();
+    m.insert("trimmed_htlcs".into(), Value::Array(trimmed));
+    let k = c.keys;
     m.insert(
         "keys".into(),
         json!({
@@ -311,7 +336,6 @@ pub fn commitment_report(com: &Commitment) -> Map<String, Value> {
             "remote_funding_pubkey": k.remote_funding.to_string(),
         }),
     );
-    m
 }
 
 /// The report of an HTLC transaction.
@@ -705,32 +729,17 @@ pub fn taproot_commitment_report(com: &TaprootCommitment) -> Map<String, Value> 
         .collect();
     let mut m = tx_report("commitment", &com.tx, Some(com.fee_sat), outputs);
     m.insert("channel_type".into(), json!(ChannelType::SimpleTaproot.name()));
-    m.insert("commitment_number".into(), json!(s.commitment_number));
-    m.insert("obscured_commitment_number".into(), json!(s.commitment_number ^ s.obscuring_factor));
-    m.insert("base_fee_sat".into(), json!(com.base_fee_sat));
-    m.insert("expected_weight".into(), json!(com.expected_weight));
-    m.insert(
-        "trimmed_htlcs".into(),
-        Value::Array(
-            com.trimmed_htlcs
-                .iter()
-                .filter_map(|&i| s.htlcs.get(i))
-                .map(|h| json!({"payment_hash": hex::encode(h.payment_hash), "amount_msat": h.amount_msat}))
-                .collect(),
-        ),
-    );
-    let k = &s.keys;
-    m.insert(
-        "keys".into(),
-        json!({
-            "revocation_pubkey": k.revocation.to_string(),
-            "local_delayed_pubkey": k.local_delayed.to_string(),
-            "local_htlc_pubkey": k.local_htlc.to_string(),
-            "remote_htlc_pubkey": k.remote_htlc.to_string(),
-            "remote_pubkey": k.remote_payment.to_string(),
-            "local_funding_pubkey": k.local_funding.to_string(),
-            "remote_funding_pubkey": k.remote_funding.to_string(),
-        }),
+    commitment_fields(
+        &mut m,
+        &CommitmentFields {
+            commitment_number: s.commitment_number,
+            obscuring_factor: s.obscuring_factor,
+            base_fee_sat: com.base_fee_sat,
+            expected_weight: com.expected_weight,
+            trimmed: &com.trimmed_htlcs,
+            htlcs: &s.htlcs,
+            keys: &s.keys,
+        },
     );
     m.insert(
         "funding_script_pubkey".into(),
