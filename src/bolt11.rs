@@ -23,6 +23,7 @@ pub use crate::check::Check;
 use crate::check::Checks;
 use crate::encoding::Reader;
 use crate::error::{Error, ErrorKind, Result};
+use crate::offers::blinding::Payinfo;
 use crate::types::ShortChannelId;
 use crate::wire::features;
 
@@ -140,21 +141,11 @@ pub struct BlindedHop {
     pub cipher_text: Vec<u8>,
 }
 
-/// A bLIP 39 `blinded_payinfo` with its path.
+/// A bLIP 39 blinded path: BOLT 12's `blinded_payinfo`, then the path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BlindedPayInfo {
-    /// Accumulated base fee.
-    pub fee_base_msat: u32,
-    /// Accumulated proportional fee.
-    pub fee_proportional_millionths: u32,
-    /// Accumulated CLTV delta.
-    pub cltv_expiry_delta: u16,
-    /// Smallest HTLC.
-    pub htlc_minimum_msat: u64,
-    /// Largest HTLC.
-    pub htlc_maximum_msat: u64,
-    /// Path features.
-    pub features: Vec<u8>,
+    /// The `blinded_payinfo` fields (same encoding as BOLT 12 invoice field 162).
+    pub payinfo: Payinfo,
     /// Blinding point for the introduction node.
     pub first_ephemeral_blinding_point: [u8; 33],
     /// The hops, introduction node first.
@@ -573,14 +564,7 @@ fn read_route(bytes: &[u8], base: usize) -> Result<Vec<RouteHop>> {
 
 fn read_blinded(bytes: &[u8], base: usize) -> Result<BlindedPayInfo> {
     let mut r = Reader::with_base(bytes, base);
-    let fee_base_msat = r.u32().map_err(|e| e.within("fee_base_msat"))?;
-    let fee_proportional_millionths =
-        r.u32().map_err(|e| e.within("fee_proportional_millionths"))?;
-    let cltv_expiry_delta = r.u16().map_err(|e| e.within("cltv_expiry_delta"))?;
-    let htlc_minimum_msat = r.u64().map_err(|e| e.within("htlc_minimum_msat"))?;
-    let htlc_maximum_msat = r.u64().map_err(|e| e.within("htlc_maximum_msat"))?;
-    let flen = r.u16().map_err(|e| e.within("flen"))?;
-    let features = r.bytes(usize::from(flen)).map_err(|e| e.within("features"))?.to_vec();
+    let payinfo = Payinfo::read(&mut r)?;
     let first_ephemeral_blinding_point = point(&mut r, "first_ephemeral_blinding_point")
         .map_err(|e| e.within("first_ephemeral_blinding_point"))?;
     let num_hops = r.u8().map_err(|e| e.within("num_hops"))?;
@@ -604,16 +588,7 @@ fn read_blinded(bytes: &[u8], base: usize) -> Result<BlindedPayInfo> {
         )
         .at(r.offset()));
     }
-    Ok(BlindedPayInfo {
-        fee_base_msat,
-        fee_proportional_millionths,
-        cltv_expiry_delta,
-        htlc_minimum_msat,
-        htlc_maximum_msat,
-        features,
-        first_ephemeral_blinding_point,
-        hops,
-    })
+    Ok(BlindedPayInfo { payinfo, first_ephemeral_blinding_point, hops })
 }
 
 /// BOLT 9 dependencies among features allowed in invoices (`9` context): feature → requires.
@@ -1118,14 +1093,15 @@ impl BlindedPayInfo {
                 })
             })
             .collect();
+        let p = &self.payinfo;
         json!({
-            "fee_base_msat": self.fee_base_msat,
-            "fee_proportional_millionths": self.fee_proportional_millionths,
-            "cltv_expiry_delta": self.cltv_expiry_delta,
-            "htlc_minimum_msat": self.htlc_minimum_msat,
-            "htlc_maximum_msat": self.htlc_maximum_msat,
-            "flen": self.features.len(),
-            "features": features::to_json(&self.features),
+            "fee_base_msat": p.fee_base_msat,
+            "fee_proportional_millionths": p.fee_proportional_millionths,
+            "cltv_expiry_delta": p.cltv_expiry_delta,
+            "htlc_minimum_msat": p.htlc_minimum_msat,
+            "htlc_maximum_msat": p.htlc_maximum_msat,
+            "flen": p.features.len(),
+            "features": features::to_json(&p.features),
             "first_ephemeral_blinding_point": hex::encode(self.first_ephemeral_blinding_point),
             "num_hops": self.hops.len(),
             "hops": hops,

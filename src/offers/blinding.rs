@@ -254,6 +254,26 @@ pub struct Payinfo {
 }
 
 impl Payinfo {
+    /// Reads the wire form (the inverse of [`Payinfo::write`]); errors name the field.
+    pub fn read(r: &mut Reader<'_>) -> Result<Payinfo> {
+        let fee_base_msat = r.u32().map_err(|e| e.within("fee_base_msat"))?;
+        let fee_proportional_millionths =
+            r.u32().map_err(|e| e.within("fee_proportional_millionths"))?;
+        let cltv_expiry_delta = r.u16().map_err(|e| e.within("cltv_expiry_delta"))?;
+        let htlc_minimum_msat = r.u64().map_err(|e| e.within("htlc_minimum_msat"))?;
+        let htlc_maximum_msat = r.u64().map_err(|e| e.within("htlc_maximum_msat"))?;
+        let flen = r.u16().map_err(|e| e.within("flen"))?;
+        let features = r.bytes(usize::from(flen)).map_err(|e| e.within("features"))?.to_vec();
+        Ok(Payinfo {
+            fee_base_msat,
+            fee_proportional_millionths,
+            cltv_expiry_delta,
+            htlc_minimum_msat,
+            htlc_maximum_msat,
+            features,
+        })
+    }
+
     /// Appends the wire form.
     pub fn write(&self, out: &mut Vec<u8>) -> Result<()> {
         out.extend_from_slice(&self.fee_base_msat.to_be_bytes());
