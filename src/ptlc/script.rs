@@ -25,7 +25,7 @@
 //! OP_CHECKSIG`.
 
 use bitcoin::key::TweakedPublicKey;
-use bitcoin::opcodes::all::{OP_CHECKSIG, OP_CHECKSIGVERIFY, OP_CLTV, OP_CSV, OP_VERIFY};
+use bitcoin::opcodes::all::{OP_CHECKSIG, OP_CHECKSIGVERIFY, OP_CSV};
 use bitcoin::script::Builder;
 use bitcoin::secp256k1::{PublicKey, XOnlyPublicKey};
 use bitcoin::taproot::{ControlBlock, LeafVersion, TapLeafHash, TaprootBuilder, TaprootSpendInfo};
@@ -33,6 +33,7 @@ use bitcoin::{Script, ScriptBuf};
 
 use crate::crypto::musig2::{key_sort, KeyAggContext, Tweak};
 use crate::crypto::point::ctx;
+use crate::tx::taproot::two_sig_leaf;
 use crate::{Error, Result};
 
 /// Which side offered the PTLC, seen from the commitment's holder.
@@ -90,16 +91,6 @@ pub struct PtlcOutput {
     pub spend_info: TaprootSpendInfo,
 }
 
-/// `<a> OP_CHECKSIGVERIFY <b> OP_CHECKSIG`.
-fn two_sigs(a: &PublicKey, b: &PublicKey) -> ScriptBuf {
-    Builder::new()
-        .push_x_only_key(&a.x_only_public_key().0)
-        .push_opcode(OP_CHECKSIGVERIFY)
-        .push_x_only_key(&b.x_only_public_key().0)
-        .push_opcode(OP_CHECKSIG)
-        .into_script()
-}
-
 /// The offered PTLC's success leaf (see the module doc).
 #[must_use]
 pub fn offered_success_leaf(keys: &PtlcKeys) -> ScriptBuf {
@@ -116,27 +107,19 @@ pub fn offered_success_leaf(keys: &PtlcKeys) -> ScriptBuf {
 /// The offered PTLC's timeout leaf.
 #[must_use]
 pub fn offered_timeout_leaf(keys: &PtlcKeys) -> ScriptBuf {
-    two_sigs(&keys.local_ptlc, &keys.remote_ptlc)
+    two_sig_leaf(&keys.local_ptlc, &keys.remote_ptlc)
 }
 
 /// The received PTLC's success leaf.
 #[must_use]
 pub fn received_success_leaf(keys: &PtlcKeys) -> ScriptBuf {
-    two_sigs(&keys.local_ptlc, &keys.remote_ptlc)
+    two_sig_leaf(&keys.local_ptlc, &keys.remote_ptlc)
 }
 
 /// The received PTLC's timeout leaf.
 #[must_use]
 pub fn received_timeout_leaf(keys: &PtlcKeys, cltv_expiry: u32) -> ScriptBuf {
-    Builder::new()
-        .push_x_only_key(&keys.remote_ptlc.x_only_public_key().0)
-        .push_opcode(OP_CHECKSIGVERIFY)
-        .push_int(1)
-        .push_opcode(OP_CSV)
-        .push_opcode(OP_VERIFY)
-        .push_int(i64::from(cltv_expiry))
-        .push_opcode(OP_CLTV)
-        .into_script()
+    crate::tx::taproot::received_timeout_leaf(&keys.remote_ptlc, cltv_expiry)
 }
 
 /// `<revocationpubkey> OP_CHECKSIG` ([`KeyPath::MuSig2`]).

@@ -149,6 +149,29 @@ fn hash_check(payment_hash: &[u8; 32]) -> Builder {
         .push_opcode(OP_EQUALVERIFY)
 }
 
+/// `<a> OP_CHECKSIGVERIFY <b> OP_CHECKSIG`: the offered HTLC's timeout leaf (also used by
+/// PTLC outputs, which keep the simple-taproot leaf shapes).
+#[must_use]
+pub fn two_sig_leaf(a: &PublicKey, b: &PublicKey) -> ScriptBuf {
+    push_x(push_x(Builder::new(), a).push_opcode(OP_CHECKSIGVERIFY), b)
+        .push_opcode(OP_CHECKSIG)
+        .into_script()
+}
+
+/// `<remote> OP_CHECKSIGVERIFY 1 OP_CSV OP_VERIFY <cltv_expiry> OP_CLTV`: the accepted HTLC's
+/// timeout leaf (also the received PTLC's).
+#[must_use]
+pub fn received_timeout_leaf(remote: &PublicKey, cltv_expiry: u32) -> ScriptBuf {
+    push_x(Builder::new(), remote)
+        .push_opcode(OP_CHECKSIGVERIFY)
+        .push_int(1)
+        .push_opcode(OP_CSV)
+        .push_opcode(OP_VERIFY)
+        .push_int(i64::from(cltv_expiry))
+        .push_opcode(OP_CLTV)
+        .into_script()
+}
+
 /// Offered HTLC: internal key `revocationpubkey`; leaves `[timeout, success]`.
 pub fn offered_htlc(
     revocation: &PublicKey,
@@ -156,10 +179,7 @@ pub fn offered_htlc(
     remote_htlc: &PublicKey,
     payment_hash: &[u8; 32],
 ) -> Result<TapOutput> {
-    let timeout =
-        push_x(push_x(Builder::new(), local_htlc).push_opcode(OP_CHECKSIGVERIFY), remote_htlc)
-            .push_opcode(OP_CHECKSIG)
-            .into_script();
+    let timeout = two_sig_leaf(local_htlc, remote_htlc);
     let success = push_x(hash_check(payment_hash), remote_htlc)
         .push_opcode(OP_CHECKSIGVERIFY)
         .push_int(1)
@@ -176,14 +196,7 @@ pub fn accepted_htlc(
     payment_hash: &[u8; 32],
     cltv_expiry: u32,
 ) -> Result<TapOutput> {
-    let timeout = push_x(Builder::new(), remote_htlc)
-        .push_opcode(OP_CHECKSIGVERIFY)
-        .push_int(1)
-        .push_opcode(OP_CSV)
-        .push_opcode(OP_VERIFY)
-        .push_int(i64::from(cltv_expiry))
-        .push_opcode(OP_CLTV)
-        .into_script();
+    let timeout = received_timeout_leaf(remote_htlc, cltv_expiry);
     let success = push_x(
         push_x(hash_check(payment_hash), local_htlc).push_opcode(OP_CHECKSIGVERIFY),
         remote_htlc,
