@@ -108,31 +108,9 @@ pub fn verify_message(
     cache: &mut KeyCache,
 ) -> Result<usize> {
     let hash = msg::signed_hash(raw)?;
-    let mut high = 0;
-    match msg::parse(raw)? {
-        Gossip::ChannelAnnouncement(a) => {
-            let keys = [a.node_ids[0], a.node_ids[1], a.bitcoin_keys[0], a.bitcoin_keys[1]];
-            for ((sig, key), name) in a.signatures.iter().zip(keys.iter()).zip(CA_SIG_NAMES) {
-                let k = cache.get(key).map_err(|e| e.within(name))?;
-                high += usize::from(check_sig(secp, &hash, sig, &k).map_err(|e| e.within(name))?);
-            }
-        }
-        Gossip::NodeAnnouncement(n) => {
-            let k = cache.get(&n.node_id).map_err(|e| e.within("node_id"))?;
-            high += usize::from(check_sig(secp, &hash, &n.signature, &k)?);
-        }
-        Gossip::ChannelUpdate(u) => {
-            let key = update_key.ok_or_else(|| {
-                Error::new(ErrorKind::Crypto, format!("no signer known for {}", u.scid))
-            })?;
-            let k = cache.get(key)?;
-            high += usize::from(check_sig(secp, &hash, &u.signature, &k)?);
-        }
-    }
-    Ok(high)
+    verify_hashed(secp, raw, &hash, update_key, cache)
 }
 
-/// How a `channel_update`'s signer was found.
 /// Who signs a job's message.
 #[derive(Debug, Clone, Copy)]
 enum Signer {
